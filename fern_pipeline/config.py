@@ -1,0 +1,206 @@
+"""Sources configuration: YAML validated once into typed objects; the only reader of the environment."""
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Self
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from fern_pipeline.errors import ConfigError
+from fern_pipeline.redact import redact_url
+
+CONFIG_ENV = "FERN_PIPELINE_CONFIG"
+DATABASE_ENV = "FERN_DUCKDB_PATH"
+DEFAULT_CONFIG_FILE = "fern_sources.yaml"
+DEFAULT_DATABASE = Path("data/fern.duckdb")
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+ENV_TEMPLATE = re.compile(r"\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?LW#]+$")
+CRON_MACROS = frozenset({"@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight"})
+URL_SCHEMES = frozenset({"http", "https", "file"})
+
+
+class SourceConfig(BaseModel):
+    """One support endpoint: where to fetch it and within which limits."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="Lower-case identifier, unique; used in asset keys and tables.")
+    url: str = Field(description="http(s) endpoint or file:// export returning the conversations JSON.")
+    headers: dict[str, str] = Field(
+        default_factory=dict,
+        description='Request headers; secrets only as "{{ env.NAME }}" templates.',
+    )
+    schedule: str | None = Field(default=None, description="Cron expression for a Dagster schedule.")
+    timeout: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=DEFAULT_TIMEOUT, description="Seconds allowed for the whole fetch, retries included."
+    )
+    max_bytes: Annotated[int, Field(gt=0)] = Field(
+        default=DEFAULT_MAX_BYTES, description="Largest body accepted, measured after decompression."
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_identifier(cls, name: str) -> str:
+        if not SOURCE_NAME.fullmatch(name):
+            raise ValueError(
+                f"{name!r} is not a valid source name: use a lower-case letter, then lower-case "
+                "letters, digits or underscores (at most 63 characters)"
+            )
+        return name
+
+    @field_validator("url")
+    @classmethod
+    def _url_scheme_supported(cls, url: str) -> str:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in URL_SCHEMES:
+            raise ValueError(
+                f"unsupported URL scheme {scheme or '(none)'!r} in {redact_url(url)}: "
+                "use http://, https:// or file://"
+            )
+        return url
+
+    @field_validator("headers")
+    @classmethod
+    def _headers_are_templates(cls, headers: dict[str, str]) -> dict[str, str]:
+        for header, value in headers.items():
+            if "{" in ENV_TEMPLATE.sub("", value) or "}" in ENV_TEMPLATE.sub("", value):
+                raise ValueError(
+                    f"header {header!r} has a malformed template: write secrets as "
+                    '"{{ env.VARIABLE_NAME }}"'
+                )
+        return headers
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule_is_cron(cls, schedule: str | None) -> str | None:
+        if schedule is None or schedule in CRON_MACROS:
+            return schedule
+        fields = schedule.split()
+        if len(fields) != 5 or not all(CRON_FIELD.fullmatch(field) for field in fields):
+            raise ValueError(f"{schedule!r} is not a cron expression of five fields, e.g. '0 * * * *'")
+        return schedule
+
+    @property
+    def redacted_url(self) -> str:
+        """The URL as it may be shown: credentials replaced by ``***``."""
+        return redact_url(self.url)
+
+    def header_variables(self) -> list[str]:
+        """Names of the environment variables the header templates read."""
+        return [name for value in self.headers.values() for name in ENV_TEMPLATE.findall(value)]
+
+    def resolve_headers(self, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Headers with every ``{{ env.NAME }}`` replaced, read from the environment at run time."""
+        env = os.environ if environ is None else environ
+
+        def substitute(match: re.Match[str]) -> str:
+            variable = match.group(1)
+            if variable not in env:
+                raise ConfigError(
+                    f"source {self.name!r}: the environment variable {variable} used in its headers "
+                    "is not set"
+                )
+            return env[variable]
+
+        return {header: ENV_TEMPLATE.sub(substitute, value) for header, value in self.headers.items()}
+
+    def with_limits(self, *, timeout: float | None = None, max_bytes: int | None = None) -> Self:
+        """A copy with the given limits overriding the configured ones (validated again)."""
+        updates = {"timeout": timeout, "max_bytes": max_bytes}
+        data = self.model_dump() | {key: value for key, value in updates.items() if value is not None}
+        return type(self).model_validate(data)
+
+
+class ProjectConfig(BaseModel):
+    """The whole configuration file: the database and the sources."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    database: Path = Field(default=DEFAULT_DATABASE, description="DuckDB file, relative to the config file.")
+    sources: list[SourceConfig] = Field(min_length=1, description="The support endpoints to load.")
+
+    @model_validator(mode="after")
+    def _names_unique(self) -> Self:
+        seen: set[str] = set()
+        for index, source in enumerate(self.sources):
+            if source.name in seen:
+                raise ValueError(f"sources.{index}.name: {source.name!r} is used by an earlier source")
+            seen.add(source.name)
+        return self
+
+    def source(self, name: str) -> SourceConfig:
+        """The configured source called ``name``."""
+        for source in self.sources:
+            if source.name == name:
+                return source
+        known = ", ".join(source.name for source in self.sources)
+        raise ConfigError(f"no source named {name!r} is configured (known: {known})")
+
+
+def _describe(error: Mapping[str, object], raw: object) -> str:
+    """One line for a pydantic error: the source it concerns, the field, and what is wrong."""
+    location = [str(part) for part in error["loc"]]  # type: ignore[union-attr]
+    where = ".".join(location) or "(top level)"
+    if len(location) >= 2 and location[0] == "sources" and isinstance(raw, Mapping):
+        sources = raw.get("sources")
+        index = int(location[1])
+        if isinstance(sources, list) and index < len(sources) and isinstance(sources[index], Mapping):
+            name = sources[index].get("name")
+            if isinstance(name, str):
+                where = f"source {name!r}: " + ".".join(location[2:] or ["(entry)"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = f"unknown key {location[-1]!r}"
+    return f"{where}: {message}"
+
+
+def parse_config(text: str, *, origin: Path, environ: Mapping[str, str] | None = None) -> ProjectConfig:
+    """Validate YAML ``text`` read from ``origin`` into a :class:`ProjectConfig`."""
+    env = os.environ if environ is None else environ
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{origin}: not valid YAML: {error}") from None
+    try:
+        config = ProjectConfig.model_validate(raw)
+    except ValidationError as error:
+        lines = [_describe(detail, raw) for detail in error.errors()]
+        raise ConfigError(f"{origin}: " + "; ".join(lines)) from None
+    database = Path(env[DATABASE_ENV]) if env.get(DATABASE_ENV) else origin.parent / config.database
+    return config.model_copy(update={"database": database})
+
+
+def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:
+    """The built-in demo sources (``file://`` exports shipped in the package), used without a config file."""
+    from fern_pipeline.demo import DEMO_PAYLOADS
+
+    env = os.environ if environ is None else environ
+    sources = [SourceConfig(name=payload.stem, url=payload.as_uri()) for payload in DEMO_PAYLOADS]
+    database = Path(env[DATABASE_ENV]) if env.get(DATABASE_ENV) else Path.cwd() / DEFAULT_DATABASE
+    return ProjectConfig(database=database, sources=sources)
+
+
+def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> ProjectConfig:
+    """Find and validate the configuration: ``path``, ``$FERN_PIPELINE_CONFIG``, ``./fern_sources.yaml``, else the demo."""
+    env = os.environ if environ is None else environ
+    if path is None and env.get(CONFIG_ENV):
+        path = Path(env[CONFIG_ENV])
+        if not path.is_file():
+            raise ConfigError(f"{CONFIG_ENV} names {path}, which is not a file")
+    if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
+        path = Path(DEFAULT_CONFIG_FILE)
+    if path is None:
+        return demo_config(env)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None
+    return parse_config(text, origin=path.resolve(), environ=env)
