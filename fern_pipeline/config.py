@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from fern_pipeline.demo import DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.redact import redact_url
 
@@ -180,8 +181,6 @@ def parse_config(text: str, *, origin: Path, environ: Mapping[str, str] | None =
 
 def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:
     """The built-in demo sources (``file://`` exports shipped in the package), used without a config file."""
-    from fern_pipeline.demo import DEMO_PAYLOADS
-
     env = os.environ if environ is None else environ
     sources = [SourceConfig(name=payload.stem, url=payload.as_uri()) for payload in DEMO_PAYLOADS]
     database = Path(env[DATABASE_ENV]) if env.get(DATABASE_ENV) else Path.cwd() / DEFAULT_DATABASE
@@ -189,7 +188,10 @@ def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:
 
 
 def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> ProjectConfig:
-    """Find and validate the configuration: ``path``, ``$FERN_PIPELINE_CONFIG``, ``./fern_sources.yaml``, else the demo."""
+    """Find and validate the configuration.
+
+    Looks at ``path``, then ``$FERN_PIPELINE_CONFIG``, then ``./fern_sources.yaml``; else the demo sources.
+    """
     env = os.environ if environ is None else environ
     if path is None and env.get(CONFIG_ENV):
         path = Path(env[CONFIG_ENV])

@@ -1,0 +1,351 @@
+"""Endpoint JSON → valid conversations and messages as columns, and format errors with JSON pointers."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from fern_pipeline.errors import Category, FetchFailed, FormatError
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+#: ISO 8601 date and time with a zone: ``2023-10-27T14:30:00Z``, ``…14:30:00.123+02:00``.
+ISO_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)"
+)
+
+#: Roles the format accepts, lower-cased, and the side each stands for.
+ROLE_SIDES = {"user": "user", "agent": "agent", "support_agent": "agent"}
+
+
+@dataclass
+class ConversationColumns:
+    """Columns of the valid conversations, in document order, before derived timestamps."""
+
+    index: list[int] = field(default_factory=list)
+    conversation_id: list[str] = field(default_factory=list)
+    url: list[str | None] = field(default_factory=list)
+    last_message_at: list[str] = field(default_factory=list)
+    message_count: list[int] = field(default_factory=list)
+    user_message_count: list[int] = field(default_factory=list)
+
+
+@dataclass
+class MessageColumns:
+    """Columns of the messages of the valid conversations, in document order."""
+
+    conversation_index: list[int] = field(default_factory=list)
+    conversation_id: list[str] = field(default_factory=list)
+    message_id: list[str] = field(default_factory=list)
+    position: list[int] = field(default_factory=list)
+    role: list[str] = field(default_factory=list)
+    source_role: list[str] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    created_at: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A conversation rejected whole, with every error found in it."""
+
+    index: int
+    item: Any
+    errors: tuple[FormatError, ...]
+
+    @property
+    def raw(self) -> str:
+        """The rejected item as JSON text, whole."""
+        return orjson.dumps(self.item, option=orjson.OPT_PASSTHROUGH_SUBCLASS).decode()
+
+
+@dataclass
+class CheckedDocument:
+    """What a format check found: the loadable conversations as columns, and the rejected ones."""
+
+    #: The document's ``conversations`` array as parsed, kept to reject items whole.
+    items: list[Any]
+    conversations: ConversationColumns
+    messages: MessageColumns
+    rejected: list[Rejected]
+    total_messages: int
+
+    @property
+    def total_conversations(self) -> int:
+        """How many conversations the document sent."""
+        return len(self.items)
+
+    @property
+    def errors(self) -> list[FormatError]:
+        """Every format error, in document order."""
+        return [error for rejected in self.rejected for error in rejected.errors]
+
+
+def parse_json(body: bytes, *, url: str, content_type: str | None = None) -> Any:
+    """Parse a response body as JSON (a UTF-8 byte-order mark is tolerated), or fail as ``invalid_json``."""
+    try:
+        return orjson.loads(body.removeprefix(UTF8_BOM))
+    except orjson.JSONDecodeError as error:
+        reason = "the body is empty" if not body.strip() else str(error.args[0])
+        sent = f" (the server sent {content_type})" if content_type and "json" not in content_type else ""
+        raise FetchFailed(
+            Category.INVALID_JSON, f"the response from {url} is not valid JSON{sent}: {reason}", url=url
+        ) from None
+
+
+def _type_name(value: object) -> str:
+    """The JSON name of a parsed value's type."""
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "boolean"
+        case int() | float():
+            return "number"
+        case str():
+            return "string"
+        case list():
+            return "array"
+        case _:
+            return "object"
+
+
+def _identifier(value: object, path: str, errors: list[FormatError]) -> str | None:
+    """An id as text (strings and integers are accepted), or ``None`` after recording why not."""
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        errors.append(FormatError(path, "empty_value", "the id is an empty string"))
+    else:
+        errors.append(
+            FormatError(path, "wrong_type", f"the id must be a string or an integer, not {_type_name(value)}")
+        )
+    return None
+
+
+def _timestamp(value: object, path: str, errors: list[FormatError]) -> str | None:
+    """An ISO 8601 timestamp with a zone, as sent, or ``None`` after recording why not."""
+    if not isinstance(value, str):
+        errors.append(
+            FormatError(path, "wrong_type", f"the timestamp must be a string, not {_type_name(value)}")
+        )
+        return None
+    if not ISO_TIMESTAMP.fullmatch(value):
+        errors.append(
+            FormatError(
+                path,
+                "invalid_timestamp",
+                f"{value[:40]!r} is not an ISO 8601 timestamp with a zone, e.g. 2023-10-27T14:30:00Z",
+            )
+        )
+        return None
+    return value
+
+
+def _missing(path: str, name: str) -> FormatError:
+    return FormatError(f"{path}/{name}", "missing_field", f"the required field {name!r} is missing")
+
+
+def _check_message(message: object, path: str, errors: list[FormatError]) -> tuple[str, str, str, str] | None:
+    """A message's (id, role, source_role, content, createdAt), or ``None`` after recording its errors."""
+    if not isinstance(message, dict):
+        errors.append(
+            FormatError(path, "wrong_type", f"a message must be an object, not {_type_name(message)}")
+        )
+        return None
+    found = len(errors)
+    message_id = source_role = content = created_at = None
+    if "id" in message:
+        message_id = _identifier(message["id"], f"{path}/id", errors)
+    else:
+        errors.append(_missing(path, "id"))
+    if "role" not in message:
+        errors.append(_missing(path, "role"))
+    elif not isinstance(message["role"], str):
+        errors.append(
+            FormatError(
+                f"{path}/role", "wrong_type", f"the role must be a string, not {_type_name(message['role'])}"
+            )
+        )
+    elif message["role"].lower() not in ROLE_SIDES:
+        errors.append(
+            FormatError(
+                f"{path}/role",
+                "invalid_role",
+                f"{message['role'][:40]!r} is not a role: use user, agent or support_agent",
+            )
+        )
+    else:
+        source_role = message["role"]
+    if "content" not in message:
+        errors.append(_missing(path, "content"))
+    elif not isinstance(message["content"], str):
+        errors.append(
+            FormatError(
+                f"{path}/content",
+                "wrong_type",
+                f"the content must be a string, not {_type_name(message['content'])}",
+            )
+        )
+    else:
+        content = message["content"]
+    if "createdAt" in message:
+        created_at = _timestamp(message["createdAt"], f"{path}/createdAt", errors)
+    else:
+        errors.append(_missing(path, "createdAt"))
+    if len(errors) > found:
+        return None
+    return message_id, source_role, content, created_at  # type: ignore[return-value]
+
+
+def _check_conversation(
+    index: int, conversation: object, conversations: ConversationColumns, messages: MessageColumns
+) -> tuple[str | None, list[FormatError]]:
+    """Check one conversation; append it to the columns when valid. Returns its id and its errors."""
+    path = f"/conversations/{index}"
+    errors: list[FormatError] = []
+    if not isinstance(conversation, dict):
+        kind = _type_name(conversation)
+        return None, [FormatError(path, "wrong_type", f"a conversation must be an object, not {kind}")]
+    conversation_id = last_message_at = None
+    url = conversation.get("url")
+    if "id" in conversation:
+        conversation_id = _identifier(conversation["id"], f"{path}/id", errors)
+    else:
+        errors.append(_missing(path, "id"))
+    if "lastMessageAt" in conversation:
+        last_message_at = _timestamp(conversation["lastMessageAt"], f"{path}/lastMessageAt", errors)
+    else:
+        errors.append(_missing(path, "lastMessageAt"))
+    if url is not None and not isinstance(url, str):
+        errors.append(
+            FormatError(f"{path}/url", "wrong_type", f"the url must be a string, not {_type_name(url)}")
+        )
+    raw_messages = conversation.get("messages")
+    checked: list[tuple[str, str, str, str]] = []
+    if "messages" not in conversation:
+        errors.append(_missing(path, "messages"))
+    elif not isinstance(raw_messages, list):
+        errors.append(
+            FormatError(
+                f"{path}/messages",
+                "wrong_type",
+                f"messages must be an array, not {_type_name(raw_messages)}",
+            )
+        )
+    else:
+        seen: set[str] = set()
+        for position, message in enumerate(raw_messages):
+            message_path = f"{path}/messages/{position}"
+            fields = _check_message(message, message_path, errors)
+            if fields is None:
+                continue
+            if fields[0] in seen:
+                errors.append(
+                    FormatError(
+                        f"{message_path}/id",
+                        "duplicate_message_id",
+                        f"the message id {fields[0][:40]!r} appears earlier in this conversation",
+                    )
+                )
+                continue
+            seen.add(fields[0])
+            checked.append(fields)
+    if errors:
+        return conversation_id, errors
+    user_count = 0
+    for position, (message_id, source_role, content, created_at) in enumerate(checked):
+        role = ROLE_SIDES[source_role.lower()]
+        user_count += role == "user"
+        messages.conversation_index.append(index)
+        messages.conversation_id.append(conversation_id)  # type: ignore[arg-type]
+        messages.message_id.append(message_id)
+        messages.position.append(position)
+        messages.role.append(role)
+        messages.source_role.append(source_role)
+        messages.content.append(content)
+        messages.created_at.append(created_at)
+    conversations.index.append(index)
+    conversations.conversation_id.append(conversation_id)  # type: ignore[arg-type]
+    conversations.url.append(url)
+    conversations.last_message_at.append(last_message_at)  # type: ignore[arg-type]
+    conversations.message_count.append(len(checked))
+    conversations.user_message_count.append(user_count)
+    return conversation_id, []
+
+
+def check_document(document: Any, *, url: str) -> CheckedDocument:
+    """Check a parsed document against the endpoint format, conversation by conversation.
+
+    A root that is not ``{"conversations": [...]}`` fails the whole fetch as ``invalid_format``;
+    otherwise each conversation is kept or rejected whole, with every error it has.
+    """
+    if not isinstance(document, dict):
+        error = FormatError(
+            "",
+            "wrong_type",
+            f'the document must be an object with "conversations", not {_type_name(document)}',
+        )
+        raise FetchFailed(Category.INVALID_FORMAT, f"{url}: {error.message}", url=url, errors=(error,))
+    if "conversations" not in document:
+        error = _missing("", "conversations")
+        raise FetchFailed(Category.INVALID_FORMAT, f"{url}: {error.message}", url=url, errors=(error,))
+    items = document["conversations"]
+    if not isinstance(items, list):
+        error = FormatError(
+            "/conversations", "wrong_type", f"conversations must be an array, not {_type_name(items)}"
+        )
+        raise FetchFailed(Category.INVALID_FORMAT, f"{url}: {error.message}", url=url, errors=(error,))
+    conversations = ConversationColumns()
+    messages = MessageColumns()
+    found: dict[int, list[FormatError]] = {}
+    ids: list[str | None] = []
+    for index, item in enumerate(items):
+        conversation_id, errors = _check_conversation(index, item, conversations, messages)
+        ids.append(conversation_id)
+        if errors:
+            found[index] = errors
+    duplicated = {key for key, count in Counter(ids).items() if count > 1 and key is not None}
+    if duplicated:
+        for index, conversation_id in enumerate(ids):
+            if conversation_id in duplicated:
+                found.setdefault(index, []).append(
+                    FormatError(
+                        f"/conversations/{index}/id",
+                        "duplicate_conversation_id",
+                        f"the conversation id {conversation_id[:40]!r} appears more than once",
+                    )
+                )
+    checked = CheckedDocument(
+        items=items,
+        conversations=conversations,
+        messages=messages,
+        rejected=[],
+        total_messages=sum(len(item["messages"]) for item in items if _has_message_list(item)),
+    )
+    if found:
+        reject(checked, found)
+    return checked
+
+
+def _has_message_list(item: object) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("messages"), list)
+
+
+def reject(checked: CheckedDocument, rejections: dict[int, list[FormatError]]) -> None:
+    """Move the conversations at the given document indexes out of the columns into ``rejected``."""
+    conversations, messages = checked.conversations, checked.messages
+    if set(rejections) & set(conversations.index):
+        keep = [i for i, index in enumerate(conversations.index) if index not in rejections]
+        for name, column in vars(conversations).items():
+            setattr(conversations, name, [column[i] for i in keep])
+        keep = [i for i, index in enumerate(messages.conversation_index) if index not in rejections]
+        for name, column in vars(messages).items():
+            setattr(messages, name, [column[i] for i in keep])
+    checked.rejected.extend(
+        Rejected(index, checked.items[index], tuple(errors)) for index, errors in rejections.items()
+    )
+    checked.rejected.sort(key=lambda rejected: rejected.index)

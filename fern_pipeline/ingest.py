@@ -1,0 +1,144 @@
+"""One source end to end: fetch, check, flatten and validate without touching the database."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fern_pipeline.config import SourceConfig
+from fern_pipeline.document import Rejected, check_document, parse_json
+from fern_pipeline.errors import Category, FetchFailed, FormatError
+from fern_pipeline.fetch import ProgressCallback, fetch
+from fern_pipeline.flatten import Frames, to_frames
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything one fetch produced, ready to be loaded in one transaction (or only shown)."""
+
+    source: str
+    #: The URL fetched, with its secrets redacted.
+    url: str
+    started_at: datetime
+    fetched_at: datetime
+    finished_at: datetime
+    http_status: int | None
+    bytes: int | None
+    frames: Frames | None
+    rejected: tuple[Rejected, ...]
+    failure: FetchFailed | None
+    total_conversations: int
+    total_messages: int
+    start_date: str | None = None
+
+    @property
+    def conversations_loaded(self) -> int:
+        return 0 if self.frames is None else len(self.frames.conversations)
+
+    @property
+    def messages_loaded(self) -> int:
+        return 0 if self.frames is None else len(self.frames.messages)
+
+    @property
+    def errors(self) -> list[FormatError]:
+        """Every format error, the root's included."""
+        if self.failure is not None:
+            return list(self.failure.errors)
+        return [error for rejected in self.rejected for error in rejected.errors]
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``partial`` (some conversations rejected) or ``failed`` (nothing loadable)."""
+        if self.failure is not None or (self.rejected and not self.conversations_loaded):
+            return "failed"
+        return "partial" if self.rejected else "ok"
+
+    @property
+    def category(self) -> Category | None:
+        if self.failure is not None:
+            return self.failure.category
+        return Category.INVALID_FORMAT if self.rejected else None
+
+    @property
+    def message(self) -> str:
+        """One sentence on the outcome, as a support lead would want it."""
+        if self.failure is not None:
+            return self.failure.message
+        loaded = (
+            f"{counted(self.conversations_loaded, 'conversation')} and "
+            f"{counted(self.messages_loaded, 'message')} from {self.url}"
+        )
+        if not self.rejected:
+            return loaded
+        first = self.rejected[0].errors[0]
+        return (
+            f"{loaded}; {len(self.rejected)} of {counted(self.total_conversations, 'conversation')} rejected "
+            f"for format errors ({counted(len(self.errors), 'error')}, the first at {first.path}: "
+            f"{first.message})"
+        )
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 conversation``, ``2,500 conversations``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def prepare(
+    source: SourceConfig,
+    *,
+    environ: Mapping[str, str] | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Prepared:
+    """Fetch ``source`` and turn its document into validated rows; failures become a failed outcome.
+
+    Raises :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
+    """
+    headers = source.resolve_headers(environ)
+    started_at = _now()
+    http_status = size = None
+    try:
+        fetched = fetch(
+            source.url,
+            headers=headers,
+            timeout=source.timeout,
+            max_bytes=source.max_bytes,
+            on_progress=on_progress,
+        )
+        http_status, size = fetched.http_status, len(fetched.body)
+        fetched_at = _now()
+        document = parse_json(fetched.body, url=source.redacted_url, content_type=fetched.content_type)
+        del fetched
+        checked = check_document(document, url=source.redacted_url)
+        frames = to_frames(checked, source=source.name, fetched_at=fetched_at)
+    except FetchFailed as failure:
+        return Prepared(
+            source=source.name,
+            url=source.redacted_url,
+            started_at=started_at,
+            fetched_at=_now(),
+            finished_at=_now(),
+            http_status=failure.http_status or http_status,
+            bytes=size,
+            frames=None,
+            rejected=(),
+            failure=failure,
+            total_conversations=0,
+            total_messages=0,
+        )
+    return Prepared(
+        source=source.name,
+        url=source.redacted_url,
+        started_at=started_at,
+        fetched_at=fetched_at,
+        finished_at=_now(),
+        http_status=http_status,
+        bytes=size,
+        frames=frames,
+        rejected=tuple(checked.rejected),
+        failure=None,
+        total_conversations=checked.total_conversations,
+        total_messages=checked.total_messages,
+    )

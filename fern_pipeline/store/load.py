@@ -1,0 +1,102 @@
+"""The load transaction: one fetch's rows, rejections and record written to DuckDB atomically."""
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from fern_pipeline.ingest import Prepared
+from fern_pipeline.store.queries import sql
+from fern_pipeline.store.schema import ensure_schema
+from fern_pipeline.tables import FetchesTable, FormatErrorsTable
+
+
+def _timestamp(value: Any) -> pd.Timestamp:
+    return pd.Timestamp(value).tz_convert("UTC").as_unit("ns")
+
+
+def fetch_row(prepared: Prepared, fetch_id: int) -> dict[str, Any]:
+    """The ``fetches`` row describing ``prepared``."""
+    return {
+        "fetch_id": fetch_id,
+        "source": prepared.source,
+        "url": prepared.url,
+        "started_at": prepared.started_at,
+        "finished_at": prepared.finished_at,
+        "status": prepared.status,
+        "category": None if prepared.category is None else str(prepared.category),
+        "message": prepared.message,
+        "http_status": prepared.http_status,
+        "bytes": prepared.bytes,
+        "conversations_loaded": prepared.conversations_loaded if prepared.status != "failed" else 0,
+        "messages_loaded": prepared.messages_loaded if prepared.status != "failed" else 0,
+        "conversations_rejected": len(prepared.rejected),
+        "start_date": prepared.start_date,
+    }
+
+
+def _fetch_frame(row: dict[str, Any]) -> pd.DataFrame:
+    frame = pd.DataFrame([row])
+    for column in ("started_at", "finished_at"):
+        frame[column] = frame[column].map(_timestamp)
+    for column in ("http_status", "bytes"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("category", "message", "start_date"):
+        frame[column] = frame[column].astype(object)
+    return FetchesTable.validate(frame)
+
+
+def _format_errors_frame(prepared: Prepared, fetch_id: int) -> pd.DataFrame:
+    rows = [
+        (error.path, error.code, error.message, rejected.raw)
+        for rejected in prepared.rejected
+        for error in rejected.errors
+    ]
+    frame = pd.DataFrame(rows, columns=["path", "code", "message", "raw"], dtype=object)
+    frame.insert(0, "source", prepared.source)
+    frame.insert(1, "fetch_id", fetch_id)
+    frame.insert(2, "fetched_at", _timestamp(prepared.fetched_at))
+    frame["fetch_id"] = frame["fetch_id"].astype("int64")
+    return FormatErrorsTable.validate(frame)
+
+
+def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
+    """Write one fetch in a single transaction and return its ``fetches`` row.
+
+    Valid conversations replace their earlier version and all its messages; rejected ones go whole
+    into ``format_errors``; a failed fetch writes only its row in ``fetches``.
+    """
+    ensure_schema(connection)
+    connection.begin()
+    try:
+        [(fetch_id,)] = connection.execute(sql("next_fetch_id")).fetchall()
+        row = fetch_row(prepared, fetch_id)
+        connection.register("staged_fetch", _fetch_frame(row))
+        connection.execute(sql("insert_fetch"))
+        if prepared.rejected:
+            connection.register("staged_format_errors", _format_errors_frame(prepared, fetch_id))
+            connection.execute(sql("insert_format_errors"))
+        if prepared.frames is not None and prepared.status != "failed":
+            connection.register("staged_conversations", prepared.frames.conversations)
+            connection.register("staged_messages", prepared.frames.messages)
+            parameters = {"source": prepared.source}
+            connection.execute(sql("delete_replaced_messages"), parameters)
+            connection.execute(sql("delete_replaced_conversations"), parameters)
+            connection.execute(sql("insert_conversations"))
+            connection.execute(sql("insert_messages"))
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    finally:
+        for view in ("staged_fetch", "staged_format_errors", "staged_conversations", "staged_messages"):
+            connection.unregister(view)
+    return row
+
+
+def load_into(database: Path, prepared: Prepared) -> dict[str, Any]:
+    """Open ``database`` (creating its folder), :func:`load` ``prepared`` into it, and close it."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(database)) as connection:
+        return load(connection, prepared)

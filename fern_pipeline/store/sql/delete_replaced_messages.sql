@@ -1,0 +1,3 @@
+DELETE FROM messages
+WHERE source = $source
+  AND conversation_id IN (SELECT conversation_id FROM staged_conversations)

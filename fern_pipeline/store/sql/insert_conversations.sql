@@ -1,0 +1,1 @@
+INSERT INTO conversations BY NAME SELECT * FROM staged_conversations

@@ -1,0 +1,1 @@
+INSERT INTO fetches BY NAME SELECT * FROM staged_fetch

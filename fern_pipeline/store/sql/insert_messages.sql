@@ -1,0 +1,1 @@
+INSERT INTO messages BY NAME SELECT * FROM staged_messages

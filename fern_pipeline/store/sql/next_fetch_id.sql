@@ -1,0 +1,1 @@
+SELECT nextval('fetch_ids')

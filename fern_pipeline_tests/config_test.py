@@ -1,0 +1,141 @@
+"""Tests of the sources configuration: typed on success, one clear message per mistake."""
+
+from pathlib import Path
+
+import pytest
+
+from fern_pipeline.config import DEFAULT_MAX_BYTES, SourceConfig, load_config, parse_config
+from fern_pipeline.errors import ConfigError
+
+ORIGIN = Path("/etc/fern/fern_sources.yaml")
+VALID = """
+database: data/fern.duckdb
+sources:
+  - name: helpdesk
+    url: https://company.com/support-endpoint.json?startDate=2025-01-01
+    headers:
+      Authorization: "Bearer {{ env.HELPDESK_TOKEN }}"
+    schedule: "0 * * * *"
+    timeout: 10
+  - name: export
+    url: file:///srv/export.json
+"""
+
+
+def test_a_valid_file_becomes_typed_sources() -> None:
+    config = parse_config(VALID, origin=ORIGIN, environ={})
+    assert config.database == Path("/etc/fern/data/fern.duckdb")
+    helpdesk, export = config.sources
+    assert (helpdesk.name, helpdesk.timeout, helpdesk.schedule) == ("helpdesk", 10.0, "0 * * * *")
+    assert (export.timeout, export.max_bytes, export.headers) == (30.0, DEFAULT_MAX_BYTES, {})
+    assert helpdesk.header_variables() == ["HELPDESK_TOKEN"]
+
+
+def test_the_database_path_can_be_overridden_from_the_environment() -> None:
+    config = parse_config(VALID, origin=ORIGIN, environ={"FERN_DUCKDB_PATH": "/tmp/other.duckdb"})
+    assert config.database == Path("/tmp/other.duckdb")
+
+
+def test_headers_are_resolved_at_run_time_and_a_missing_variable_is_named() -> None:
+    helpdesk = parse_config(VALID, origin=ORIGIN, environ={}).sources[0]
+    assert helpdesk.resolve_headers({"HELPDESK_TOKEN": "s3cret"}) == {"Authorization": "Bearer s3cret"}
+    with pytest.raises(ConfigError, match="HELPDESK_TOKEN") as error:
+        helpdesk.resolve_headers({})
+    assert "helpdesk" in str(error.value)
+
+
+MISTAKES = [
+    (
+        "unknown key",
+        "  - name: a\n    url: https://x.test/\n    retries: 3\n",
+        "source 'a': retries: unknown key",
+    ),
+    (
+        "unknown top-level key",
+        "  - name: a\n    url: https://x.test/\nschedules: []\n",
+        "unknown key 'schedules'",
+    ),
+    (
+        "duplicate name",
+        "  - name: a\n    url: https://x.test/\n  - name: a\n    url: https://y.test/\n",
+        "'a' is used by an earlier source",
+    ),
+    (
+        "upper-case name",
+        "  - name: Helpdesk\n    url: https://x.test/\n",
+        "'Helpdesk' is not a valid source name",
+    ),
+    (
+        "name with a dash",
+        "  - name: help-desk\n    url: https://x.test/\n",
+        "'help-desk' is not a valid source name",
+    ),
+    (
+        "ftp url",
+        "  - name: a\n    url: ftp://x.test/e.json\n",
+        "source 'a': url: unsupported URL scheme 'ftp'",
+    ),
+    ("no scheme", "  - name: a\n    url: x.test/e.json\n", "unsupported URL scheme '(none)'"),
+    (
+        "malformed template",
+        "  - name: a\n    url: https://x.test/\n    headers: {X-Key: '{{ env.KEY }'}\n",
+        "source 'a': headers: Value error, header 'X-Key' has a malformed template",
+    ),
+    (
+        "template of a file",
+        "  - name: a\n    url: https://x.test/\n    headers: {X-Key: '{{ file./etc/passwd }}'}\n",
+        "header 'X-Key' has a malformed template",
+    ),
+    (
+        "bad cron",
+        "  - name: a\n    url: https://x.test/\n    schedule: every hour\n",
+        "is not a cron expression",
+    ),
+    ("negative timeout", "  - name: a\n    url: https://x.test/\n    timeout: -1\n", "source 'a': timeout"),
+    ("missing url", "  - name: a\n", "source 'a': url: Field required"),
+]
+
+
+@pytest.mark.parametrize(("sources", "expected"), [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])
+def test_each_mistake_names_the_file_the_source_and_the_field(sources: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        parse_config("sources:\n" + sources, origin=ORIGIN, environ={})
+    message = str(error.value).replace("Value error, ", "")
+    assert message.startswith(f"{ORIGIN}: ")
+    assert expected.replace("Value error, ", "") in message
+
+
+def test_a_secret_in_a_rejected_url_is_not_repeated() -> None:
+    with pytest.raises(ConfigError) as error:
+        parse_config(
+            "sources:\n  - name: a\n    url: gopher://u:pw@x.test/?token=abc\n", origin=ORIGIN, environ={}
+        )
+    assert "pw" not in str(error.value).replace("gopher", "") and "abc" not in str(error.value)
+
+
+def test_yaml_that_tries_to_build_objects_is_refused() -> None:
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        parse_config("!!python/object/apply:os.system ['true']", origin=ORIGIN, environ={})
+
+
+def test_without_a_file_the_demo_sources_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load_config(environ={})
+    assert [source.name for source in config.sources] == ["demo_helpdesk", "demo_webshop"]
+    assert all(source.url.startswith("file://") for source in config.sources)
+    assert config.database == tmp_path / "data" / "fern.duckdb"
+
+
+def test_the_environment_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text(VALID)
+    assert load_config(environ={"FERN_PIPELINE_CONFIG": str(path)}).database == tmp_path / "data/fern.duckdb"
+    with pytest.raises(ConfigError, match="not a file"):
+        load_config(environ={"FERN_PIPELINE_CONFIG": str(tmp_path / "absent.yaml")})
+
+
+def test_limits_can_be_overridden_and_are_validated_again() -> None:
+    source = SourceConfig(name="a", url="https://x.test/")
+    assert source.with_limits(timeout=5, max_bytes=None).timeout == 5
+    with pytest.raises(ValueError, match="greater than 0"):
+        source.with_limits(timeout=-1)

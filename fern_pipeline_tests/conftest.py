@@ -1,0 +1,45 @@
+"""Shared fixtures: endpoint documents written to files, and a DuckDB file under tmp_path."""
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fern_pipeline.config import SourceConfig
+
+SHARED_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
+
+
+def conversation(
+    conversation_id: str, *messages: tuple[str, str, str], url: str | None = None
+) -> dict[str, Any]:
+    """A valid conversation; each message is (id, role, createdAt) with content derived from its id."""
+    return {
+        "id": conversation_id,
+        "url": url,
+        "lastMessageAt": max((created for _, _, created in messages), default="2025-01-01T00:00:00Z"),
+        "messages": [
+            {"id": message_id, "role": role, "content": f"text of {message_id}", "createdAt": created}
+            for message_id, role, created in messages
+        ],
+    }
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "fern.duckdb"
+
+
+@pytest.fixture
+def file_source(tmp_path: Path) -> Callable[[object], SourceConfig]:
+    """Write a document (JSON-encoded unless bytes) to a file and return a source reading it."""
+    counter = iter(range(1_000_000))
+
+    def make(document: object, name: str = "helpdesk") -> SourceConfig:
+        path = tmp_path / f"payload-{next(counter)}.json"
+        path.write_bytes(document if isinstance(document, bytes) else json.dumps(document).encode())
+        return SourceConfig(name=name, url=path.as_uri())
+
+    return make
