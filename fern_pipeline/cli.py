@@ -1,0 +1,188 @@
+"""The ``fern-pipeline`` command: ``check`` an endpoint, or ``load`` one source into DuckDB."""
+
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fern_pipeline.config import SourceConfig, load_config
+from fern_pipeline.errors import ConfigError
+from fern_pipeline.fetch import ProgressCallback
+from fern_pipeline.ingest import Prepared, prepare
+from fern_pipeline.store.load import load_into
+
+#: How many format errors the plain output lists before summarising the rest.
+SHOWN_ERRORS = 20
+#: Bodies smaller than this load without a progress line.
+PROGRESS_FROM_BYTES = 4 * 1024 * 1024
+
+
+def _source(url: str | None, name: str | None, configured: str | None, config: Path | None) -> SourceConfig:
+    """The source a command works on: a configured one, or an ad-hoc URL."""
+    if (url is None) == (configured is None):
+        raise click.UsageError("give either a URL or --source NAME")
+    if configured is not None:
+        return load_config(config).source(configured)
+    try:
+        return SourceConfig(name=name or "adhoc", url=url)  # type: ignore[arg-type]
+    except ValueError as error:
+        raise click.UsageError(str(error).splitlines()[-1].removeprefix("  Value error, ")) from None
+
+
+def _progress() -> ProgressCallback | None:
+    """A progress line on a terminal for large bodies; nothing when output is piped."""
+    if not sys.stderr.isatty():
+        return None
+    shown = 0.0
+
+    def show(received: int, total: int | None) -> None:
+        nonlocal shown
+        if received < PROGRESS_FROM_BYTES or time.monotonic() - shown < 0.2:
+            return
+        shown = time.monotonic()
+        of = f" of {total / 1e6:.1f}" if total else ""
+        click.echo(f"\rfetching: {received / 1e6:.1f}{of} MB", err=True, nl=False)
+
+    return show
+
+
+def _error_lines(prepared: Prepared) -> list[str]:
+    errors = prepared.errors
+    lines = [f"  {error.path or '/'}: {error.code}: {error.message}" for error in errors[:SHOWN_ERRORS]]
+    if len(errors) > SHOWN_ERRORS:
+        lines.append(f"  … and {len(errors) - SHOWN_ERRORS} more")
+    return lines
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _run(command: Any) -> None:
+    """Run a command body, turning configuration mistakes into a usage error (exit 2)."""
+    try:
+        command()
+    except ConfigError as error:
+        click.echo(f"error: configuration: {error}", err=True)
+        sys.exit(2)
+
+
+url_argument = click.argument("url", required=False)
+source_option = click.option("--source", "configured", metavar="NAME", help="A source from the config file.")
+config_option = click.option(
+    "--config", type=click.Path(path_type=Path, dir_okay=False), help="Sources file (else the usual search)."
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+timeout_option = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Seconds.")
+max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), help="Largest body accepted.")
+
+
+@click.group()
+@click.version_option(package_name="fern_pipeline")
+def main() -> None:
+    """Load support conversations from custom support endpoints into DuckDB."""
+
+
+@main.command()
+@url_argument
+@source_option
+@config_option
+@json_option
+@timeout_option
+@max_bytes_option
+def check(
+    url: str | None,
+    configured: str | None,
+    config: Path | None,
+    as_json: bool,
+    timeout: float | None,
+    max_bytes: int | None,
+) -> None:
+    """Fetch an endpoint and check its format, writing nothing (exit 0 when valid, 1 when not)."""
+
+    def body() -> None:
+        source = _source(url, None, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
+        prepared = prepare(source)
+        valid = prepared.status == "ok"
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "ok": valid,
+                        "category": prepared.category,
+                        "message": prepared.message,
+                        "url": prepared.url,
+                        "http_status": prepared.http_status,
+                        "conversations": prepared.total_conversations,
+                        "messages": prepared.total_messages,
+                        "conversations_valid": prepared.conversations_loaded,
+                        "conversations_rejected": len(prepared.rejected),
+                        "errors": [vars(error) for error in prepared.errors],
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            if valid:
+                click.echo(f"ok: {prepared.message}, all in the expected format")
+            else:
+                click.echo(f"error: {prepared.category}: {prepared.message}")
+            for line in _error_lines(prepared):
+                click.echo(line)
+        sys.exit(0 if valid else 1)
+
+    _run(body)
+
+
+@main.command()
+@url_argument
+@click.option("--name", metavar="NAME", help="Source name for a URL given on the command line.")
+@source_option
+@config_option
+@click.option("--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file.")
+@json_option
+@timeout_option
+@max_bytes_option
+def load(
+    url: str | None,
+    name: str | None,
+    configured: str | None,
+    config: Path | None,
+    database: Path | None,
+    as_json: bool,
+    timeout: float | None,
+    max_bytes: int | None,
+) -> None:
+    """Fetch one source and load it into DuckDB (exit 0 when loaded, fully or in part; 1 when not)."""
+
+    def body() -> None:
+        if url is not None and name is None:
+            raise click.UsageError("a URL needs --name NAME, the source name to store it under")
+        source = _source(url, name, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
+        target = database or load_config(config).database
+        prepared = prepare(source, on_progress=_progress() if not as_json else None)
+        row = load_into(target, prepared)
+        if as_json:
+            click.echo(json.dumps({key: _jsonable(value) for key, value in row.items()}, ensure_ascii=False))
+        else:
+            if sys.stderr.isatty():
+                click.echo("\r\033[K", err=True, nl=False)
+            if row["status"] == "failed":
+                click.echo(f"error: {row['category']}: {prepared.message} (fetch {row['fetch_id']})")
+            else:
+                click.echo(
+                    f"{row['status']}: loaded {prepared.message} into {target} (fetch {row['fetch_id']})"
+                )
+            for line in _error_lines(prepared):
+                click.echo(line)
+        sys.exit(1 if row["status"] == "failed" else 0)
+
+    _run(body)
+
+
+if __name__ == "__main__":
+    main()
