@@ -1,6 +1,8 @@
 """Endpoint JSON → valid conversations and messages as columns, and format errors with JSON pointers."""
 
+import json
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +12,8 @@ import orjson
 from fern_pipeline.errors import Category, FetchFailed, FormatError
 
 UTF8_BOM = b"\xef\xbb\xbf"
+#: Deepest nesting orjson reads; it writes at most 254 levels, so deeper items are written by the stdlib.
+MAX_DEPTH = 1024
 
 #: ISO 8601 date and time with a zone: ``2023-10-27T14:30:00Z``, ``…14:30:00.123+02:00``.
 ISO_TIMESTAMP = re.compile(
@@ -57,7 +61,7 @@ class Rejected:
     @property
     def raw(self) -> str:
         """The rejected item as JSON text, whole."""
-        return orjson.dumps(self.item, option=orjson.OPT_PASSTHROUGH_SUBCLASS).decode()
+        return json_text(self.item)
 
 
 @dataclass
@@ -80,6 +84,21 @@ class CheckedDocument:
     def errors(self) -> list[FormatError]:
         """Every format error, in document order."""
         return [error for rejected in self.rejected for error in rejected.errors]
+
+
+def json_text(item: Any) -> str:
+    """``item`` as compact JSON text, however deeply it nests (up to the MAX_DEPTH a document can have)."""
+    try:
+        return orjson.dumps(item).decode()
+    except orjson.JSONEncodeError:
+        # orjson refuses to write more than 254 levels; the stdlib's C encoder counts each level
+        # against the recursion limit, which is raised for this one call by at most MAX_DEPTH.
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(limit + MAX_DEPTH)
+        try:
+            return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+        finally:
+            sys.setrecursionlimit(limit)
 
 
 def parse_json(body: bytes, *, url: str, content_type: str | None = None) -> Any:

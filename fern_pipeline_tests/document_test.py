@@ -207,3 +207,12 @@ def test_invalid_json_is_categorised(body: bytes, reason: str) -> None:
 
 def test_a_utf8_byte_order_mark_is_tolerated() -> None:
     assert parse_json(b"\xef\xbb\xbf" + ARTICLE_EXAMPLE.read_bytes(), url="u") == article()
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1020], ids=["shallow", "deeper than orjson writes", "deepest"])
+def test_a_deeply_nested_rejected_conversation_is_kept_whole(depth: int) -> None:
+    body = b'{"conversations": [' + b"[" * depth + b"]" * depth + b"]}"
+    [rejected] = check_document(parse_json(body, url="u"), url="u").rejected
+    assert rejected.errors[0].code == "wrong_type"
+    # Compared as text: Python's own == recurses too deep on such values.
+    assert rejected.raw == "[" * depth + "]" * depth
