@@ -1,6 +1,7 @@
 """One HTTP or file fetch with a deadline, a size cap and retries: the body as bytes, or FetchFailed."""
 
 import io
+import logging
 import os
 import socket
 import ssl
@@ -59,6 +60,20 @@ def _user_agent() -> str:
 
 
 USER_AGENT = _user_agent()
+
+
+class _RedactedRequestLog(logging.Filter):
+    """Redacts the URL httpx logs for each request at INFO, which would otherwise show its credentials."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                redact_url(str(arg)) if isinstance(arg, httpx.URL) else arg for arg in record.args
+            )
+        return True
+
+
+logging.getLogger("httpx").addFilter(_RedactedRequestLog())
 
 
 @dataclass(frozen=True)

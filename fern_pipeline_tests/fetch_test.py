@@ -1,5 +1,6 @@
 """fetch against a real local HTTP server: every failure category, the limits, retries and redirects."""
 
+import logging
 import socket
 import time
 import traceback
@@ -417,3 +418,16 @@ def assert_no_secret(failure: FetchFailed) -> None:
     rendered = " ".join([*traceback.format_exception(failure), repr(failure), failure.message, failure.url])
     for secret in ("s3cret", "pa55word", "h3ader", "k3y"):
         assert secret not in rendered
+
+
+def test_secrets_never_appear_in_the_logs_of_a_fetch(
+    server: LocalServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.route("/p", fail_then(1, respond(500), respond(200, DOCUMENT)))
+    url = f"http://user:pa55word@127.0.0.1:{server.port}/p?token=s3cret&startDate=2025-01-01"
+    with caplog.at_level(logging.DEBUG):
+        fetch_with(url, headers=TOKEN_HEADERS)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert f"GET http://***@127.0.0.1:{server.port}/p?token=***&startDate=2025-01-01" in logged
+    for secret in ("s3cret", "pa55word", "h3ader", "k3y"):
+        assert secret not in logged
