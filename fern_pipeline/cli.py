@@ -10,10 +10,10 @@ from typing import Any
 import click
 
 from fern_pipeline.config import SourceConfig, load_config
-from fern_pipeline.errors import ConfigError
+from fern_pipeline.errors import ConfigError, DatabaseBusy
 from fern_pipeline.fetch import ProgressCallback
 from fern_pipeline.ingest import Prepared, prepare
-from fern_pipeline.store.load import load_into
+from fern_pipeline.store.load import LOCK_WAIT, load_into
 
 #: How many format errors the plain output lists before summarising the rest.
 SHOWN_ERRORS = 20
@@ -144,6 +144,13 @@ def check(
 @source_option
 @config_option
 @click.option("--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file.")
+@click.option(
+    "--lock-wait",
+    type=click.FloatRange(min=0),
+    default=LOCK_WAIT,
+    show_default=True,
+    help="Seconds to wait while another process writes the database.",
+)
 @json_option
 @timeout_option
 @max_bytes_option
@@ -153,6 +160,7 @@ def load(
     configured: str | None,
     config: Path | None,
     database: Path | None,
+    lock_wait: float,
     as_json: bool,
     timeout: float | None,
     max_bytes: int | None,
@@ -165,7 +173,15 @@ def load(
         source = _source(url, name, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
         target = database or load_config(config).database
         prepared = prepare(source, on_progress=_progress() if not as_json else None)
-        row = load_into(target, prepared)
+
+        def waiting() -> None:
+            click.echo(f"waiting: the database {target} is in use by another process", err=True)
+
+        try:
+            row = load_into(target, prepared, lock_wait=lock_wait, on_wait=waiting)
+        except DatabaseBusy as busy:
+            click.echo(f"error: {busy.category}: {busy}")
+            sys.exit(1)
         if as_json:
             click.echo(json.dumps({key: _jsonable(value) for key, value in row.items()}, ensure_ascii=False))
         else:

@@ -52,3 +52,9 @@ class FetchFailed(Exception):
 
 class ConfigError(Exception):
     """A configuration mistake, with the file, source and field it concerns in its message."""
+
+
+class DatabaseBusy(Exception):
+    """The DuckDB file stayed locked by another process longer than a load waits; nothing was written."""
+
+    category = Category.TIMEOUT

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from fern_pipeline.cli import main
 from fern_pipeline.config import SourceConfig
 from fern_pipeline_tests.conftest import conversation
+from fern_pipeline_tests.processes import lock_held
 
 Make = Callable[..., SourceConfig]
 GOOD = {"conversations": [conversation("c1", ("m1", "user", "2025-01-02T10:00:00Z"))]}
@@ -157,3 +158,16 @@ def test_the_installed_command_is_quiet_when_piped(file_source: Make, database: 
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.startswith("ok: loaded 1 conversation")
+
+
+def test_a_load_into_a_database_held_too_long_exits_1_as_a_timeout(file_source: Make, database: Path) -> None:
+    with lock_held(database):
+        result = CliRunner().invoke(
+            main,
+            ["load", file_source(GOOD).url, "--name", "a", "--database", str(database), "--lock-wait", "0.2"],
+        )
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        f"error: timeout: the database {database} stayed in use by another process"
+    )
+    assert result.stderr == f"waiting: the database {database} is in use by another process\n"

@@ -1,5 +1,7 @@
 """Tests of the load transaction on a real DuckDB file: replace, reject, record, and nothing lost."""
 
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -8,11 +10,13 @@ import duckdb
 import pytest
 
 from fern_pipeline.config import SourceConfig
+from fern_pipeline.errors import Category, DatabaseBusy
 from fern_pipeline.ingest import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline.store.schema import DUCKDB_TYPES, ensure_schema
 from fern_pipeline.tables import TABLES
 from fern_pipeline_tests.conftest import conversation
+from fern_pipeline_tests.processes import lock_held
 
 Make = Callable[..., SourceConfig]
 
@@ -162,3 +166,39 @@ def test_sources_do_not_touch_each_other(file_source: Make, database: Path) -> N
         ("alpha", "c2", 1),
         ("beta", "c1", 3),
     ]
+
+
+def test_a_load_waits_for_another_process_to_release_the_database(file_source: Make, database: Path) -> None:
+    prepared = prepare(file_source({"conversations": [FIRST]}))
+    waiting = threading.Event()
+    outcome: list[dict[str, Any]] = []
+    with lock_held(database):
+        loader = threading.Thread(
+            target=lambda: outcome.append(load_into(database, prepared, lock_wait=60, on_wait=waiting.set))
+        )
+        loader.start()
+        assert waiting.wait(timeout=30), "the load never found the database locked"
+        assert loader.is_alive()
+    loader.join(timeout=30)
+    assert [row["status"] for row in outcome] == ["ok"]
+    assert rows(database, "SELECT count(*) FROM messages") == [(3,)]
+
+
+def test_a_database_locked_too_long_fails_as_a_timeout_and_writes_nothing(
+    file_source: Make, database: Path
+) -> None:
+    load_into(database, prepare(file_source({"conversations": [FIRST]})))
+    before = rows(database, "SELECT * FROM fetches")
+    prepared = prepare(file_source({"conversations": [SECOND]}))
+    with lock_held(database) as holder:
+        started = time.monotonic()
+        with pytest.raises(DatabaseBusy) as busy:
+            load_into(database, prepared, lock_wait=0.5)
+        assert time.monotonic() - started < 0.5 + 1
+    assert busy.value.category == Category.TIMEOUT
+    assert str(busy.value) == (
+        f"the database {database} stayed in use by another process (process {holder.pid}) for more than "
+        "0.5 s, so nothing was loaded; DuckDB allows one writing process at a time"
+    )
+    assert rows(database, "SELECT * FROM fetches") == before
+    assert rows(database, "SELECT conversation_id FROM conversations") == [("c1",)]
