@@ -58,6 +58,20 @@ def _error_lines(prepared: Prepared) -> list[str]:
     return lines
 
 
+def _printable(text: str) -> str:
+    """``text`` with every character a terminal could act on (controls, bidi overrides) escaped.
+
+    Messages quote what servers send (a Content-Type, a redirect's Location); none of it may move
+    the cursor, recolour or reorder what the user reads.
+    """
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode() for char in text)
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    """Print one line of plain output, made safe for a terminal."""
+    click.echo(_printable(text), err=err)
+
+
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
@@ -67,7 +81,7 @@ def _run(command: Any) -> None:
     try:
         command()
     except ConfigError as error:
-        click.echo(f"error: configuration: {error}", err=True)
+        _say(f"error: configuration: {error}", err=True)
         sys.exit(2)
 
 
@@ -128,11 +142,11 @@ def check(
             )
         else:
             if valid:
-                click.echo(f"ok: {prepared.message}, all in the expected format")
+                _say(f"ok: {prepared.message}, all in the expected format")
             else:
-                click.echo(f"error: {prepared.category}: {prepared.message}")
+                _say(f"error: {prepared.category}: {prepared.message}")
             for line in _error_lines(prepared):
-                click.echo(line)
+                _say(line)
         sys.exit(0 if valid else 1)
 
     _run(body)
@@ -175,12 +189,12 @@ def load(
         prepared = prepare(source, on_progress=_progress() if not as_json else None)
 
         def waiting() -> None:
-            click.echo(f"waiting: the database {target} is in use by another process", err=True)
+            _say(f"waiting: the database {target} is in use by another process", err=True)
 
         try:
             row = load_into(target, prepared, lock_wait=lock_wait, on_wait=waiting)
         except DatabaseBusy as busy:
-            click.echo(f"error: {busy.category}: {busy}")
+            _say(f"error: {busy.category}: {busy}")
             sys.exit(1)
         if as_json:
             click.echo(json.dumps({key: _jsonable(value) for key, value in row.items()}, ensure_ascii=False))
@@ -188,13 +202,11 @@ def load(
             if sys.stderr.isatty():
                 click.echo("\r\033[K", err=True, nl=False)
             if row["status"] == "failed":
-                click.echo(f"error: {row['category']}: {prepared.message} (fetch {row['fetch_id']})")
+                _say(f"error: {row['category']}: {prepared.message} (fetch {row['fetch_id']})")
             else:
-                click.echo(
-                    f"{row['status']}: loaded {prepared.message} into {target} (fetch {row['fetch_id']})"
-                )
+                _say(f"{row['status']}: loaded {prepared.message} into {target} (fetch {row['fetch_id']})")
             for line in _error_lines(prepared):
-                click.echo(line)
+                _say(line)
         sys.exit(1 if row["status"] == "failed" else 0)
 
     _run(body)

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from fern_pipeline.cli import main
 from fern_pipeline.config import SourceConfig
 from fern_pipeline_tests.conftest import conversation
+from fern_pipeline_tests.http_server import Scenario, redirect, respond, serve
 from fern_pipeline_tests.processes import lock_held
 
 Make = Callable[..., SourceConfig]
@@ -171,3 +172,22 @@ def test_a_load_into_a_database_held_too_long_exits_1_as_a_timeout(file_source: 
         f"error: timeout: the database {database} stayed in use by another process"
     )
     assert result.stderr == f"waiting: the database {database} is in use by another process\n"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "expected"),
+    [
+        (
+            respond(200, b"<html>", {"Content-Type": "text/html\xc2\x9b2J\xe2\x80\xae"}),
+            "(the server sent text/html\\x9b2J\\u202e)",
+        ),
+        (redirect("ftp://x.test/\xc2\x9b2J"), "ftp://x.test/\\x9b2J"),
+    ],
+    ids=["content type with a terminal escape and a bidi override", "redirect with a terminal escape"],
+)
+def test_what_a_server_sends_is_printed_escaped(scenario: Scenario, expected: str) -> None:
+    with serve() as server:
+        code, output = run("check", server.route("/p", scenario))
+    assert code == 1
+    assert expected in output
+    assert all(char.isprintable() for char in output.removesuffix("\n"))
