@@ -1,7 +1,6 @@
 """fetch against a real local HTTP server: every failure category, the limits, retries and redirects."""
 
 import logging
-import socket
 import time
 import traceback
 import tracemalloc
@@ -21,6 +20,7 @@ from fern_pipeline_tests.http_server import (
     Scenario,
     chunked,
     claim_length,
+    closed_port,
     compressed_zeros,
     drop_connection,
     encoded,
@@ -71,12 +71,6 @@ def failure_of(url: str, **options: Any) -> FetchFailed:
     with pytest.raises(FetchFailed) as caught:
         fetch_with(url, **options)
     return caught.value
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 # Success.

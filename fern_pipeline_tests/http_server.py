@@ -13,6 +13,8 @@ through it; the factories below build the common ones. To add a fault, write one
 
 import gzip
 import itertools
+import json
+import socket
 import struct
 import sys
 import threading
@@ -146,6 +148,22 @@ def serve() -> Iterator[LocalServer]:
         server.close()
 
 
+def closed_port() -> int:
+    """A local port nothing listens on: connecting to it is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def silent_listener() -> Iterator[str]:
+    """The URL of a port that takes connections into its backlog but never accepts or answers one."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/support-endpoint.json"
+
+
 # Scenarios.
 
 JSON = {"Content-Type": "application/json"}
@@ -155,6 +173,50 @@ CHUNKED = {"Transfer-Encoding": "chunked", **JSON}
 def respond(status: int = 200, body: bytes = b"", headers: Mapping[str, str] | None = None) -> Scenario:
     """Answer ``status`` with ``body``."""
     return lambda exchange: exchange.reply(status, body, {**JSON, **(headers or {})})
+
+
+def document(value: object, headers: Mapping[str, str] | None = None) -> Scenario:
+    """Answer 200 with ``value`` as JSON."""
+    return respond(200, json.dumps(value).encode(), headers)
+
+
+def html_page() -> Scenario:
+    """Answer 200 with a sign-in page, as a misconfigured endpoint or a captive portal does."""
+    page = b"<!DOCTYPE html><html><head><title>Sign in</title></head><body><form></form></body></html>"
+    return respond(200, page, {"Content-Type": "text/html; charset=utf-8"})
+
+
+def truncated(value: object, keep: float = 0.5) -> Scenario:
+    """Answer 200 with the first ``keep`` share of ``value``'s JSON, its Content-Length matching the cut."""
+    body = json.dumps(value).encode()
+    return respond(200, body[: int(len(body) * keep)])
+
+
+def empty_body() -> Scenario:
+    """Answer 200 with nothing."""
+    return respond(200, b"")
+
+
+def with_bom(value: object) -> Scenario:
+    """Answer 200 with ``value``'s JSON after a UTF-8 byte-order mark."""
+    return respond(200, b"\xef\xbb\xbf" + json.dumps(value).encode())
+
+
+def nested_arrays(depth: int) -> Scenario:
+    """Answer 200 with one conversation that is an array nested ``depth`` levels deep."""
+    return respond(200, b'{"conversations": [' + b"[" * depth + b"]" * depth + b"]}")
+
+
+def informational_forever(interval: float = 0.05) -> Scenario:
+    """``102 Processing`` interim answers every ``interval`` seconds, never a final one."""
+
+    def scenario(exchange: Exchange) -> None:
+        exchange.close_connection = True
+        while not exchange.local.stopping.wait(interval):
+            exchange.wfile.write(b"HTTP/1.1 102 Processing\r\n\r\n")
+            exchange.wfile.flush()
+
+    return scenario
 
 
 def fail_then(failures: int, failure: Scenario, success: Scenario) -> Scenario:
