@@ -1,0 +1,71 @@
+"""A loader process that announces each statement of its transaction and stops before one, to be killed there.
+
+Run as ``python -m fern_pipeline_tests.paused_loader URL NAME DATABASE STEP``: it prepares the
+source, then loads it through :func:`fern_pipeline.store.load.load` on a connection that prints
+``step NAME`` before each statement (NAME as in ``store/sql/NAME.sql``, or ``begin``, ``commit``)
+and, before STEP, prints ``paused NAME`` and waits for its stdin to close.
+"""
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from fern_pipeline.config import SourceConfig
+from fern_pipeline.ingest import prepare
+from fern_pipeline.store.load import connect_when_free, load
+from fern_pipeline.store.queries import sql
+
+STATEMENTS = (
+    "next_fetch_id",
+    "insert_fetch",
+    "insert_format_errors",
+    "delete_replaced_messages",
+    "delete_replaced_conversations",
+    "insert_conversations",
+    "insert_messages",
+)
+
+
+class Announcing:
+    """A DuckDB connection that announces the load's steps, and pauses before one of them."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, pause_before: str) -> None:
+        self._connection = connection
+        self._pause_before = pause_before
+        self._names = {sql(name): name for name in STATEMENTS}
+
+    def _step(self, name: str) -> None:
+        print(f"step {name}", flush=True)
+        if name == self._pause_before:
+            print(f"paused {name}", flush=True)
+            sys.stdin.read()
+
+    def begin(self) -> Any:
+        self._step("begin")
+        return self._connection.begin()
+
+    def execute(self, query: str, *parameters: Any) -> Any:
+        if query in self._names:
+            self._step(self._names[query])
+        return self._connection.execute(query, *parameters)
+
+    def commit(self) -> Any:
+        self._step("commit")
+        return self._connection.commit()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+
+def main(url: str, name: str, database: str, pause_before: str) -> None:
+    prepared = prepare(SourceConfig(name=name, url=url))
+    print(f"prepared {prepared.messages_loaded} messages", flush=True)
+    with connect_when_free(Path(database)) as connection:
+        load(Announcing(connection, pause_before), prepared)  # type: ignore[arg-type]
+    print("loaded", flush=True)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
