@@ -3,7 +3,7 @@
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -15,19 +15,20 @@ from fern_pipeline.ingest import prepare
 from fern_pipeline_tests.http_server import (
     GIB,
     MIB,
+    Endpoint,
     LocalServer,
     Scenario,
+    at,
     chunked,
     compressed_zeros,
     drop_connection,
     fail_then,
     gzip_bomb,
     informational_forever,
+    never_accepted,
     redirect,
     redirect_forever,
     respond,
-    serve,
-    silent_listener,
     slow_headers,
     stall,
     trickle,
@@ -37,19 +38,6 @@ from fern_pipeline_tests.http_server import (
 TIMEOUT = 1.5
 #: What a fetch may take beyond its deadline: a bound check, not a benchmark.
 MARGIN = 1.0
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serve() as running:
-        yield running
-
-
-Endpoint = Callable[[LocalServer, ExitStack], str]
-
-
-def at(scenario: Scenario) -> Endpoint:
-    return lambda server, _: server.route("/p", scenario)
 
 
 def slow_hops(server: LocalServer, _: ExitStack) -> str:
@@ -70,7 +58,7 @@ SLOW = [
     ("a slow 500 every time", at(slow_headers(0.6, respond(500)))),
     ("a redirect chain of slow hops", slow_hops),
     ("redirects without end, each slow", at(slow_headers(0.2, redirect_forever()))),
-    ("connection never accepted", lambda _, stack: stack.enter_context(silent_listener())),
+    ("connection never accepted", never_accepted),
 ]
 
 

@@ -1,13 +1,14 @@
-"""Shared fixtures: endpoint documents written to files, and a DuckDB file under tmp_path."""
+"""Shared fixtures: endpoint documents written to files, a local HTTP server, a DuckDB file under tmp_path."""
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from fern_pipeline.config import SourceConfig
+from fern_pipeline_tests.http_server import LocalServer, serve
 
 SHARED_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 
@@ -25,6 +26,13 @@ def conversation(
             for message_id, role, created in messages
         ],
     }
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A running local HTTP server for scenarios."""
+    with serve() as running:
+        yield running
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ command must answer and what must be stored afterwards: either everything as it 
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +26,12 @@ from fern_pipeline.ingest import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.http_server import (
     MIB,
+    Endpoint,
     LocalServer,
     Scenario,
+    at,
     chunked,
     claim_length,
-    closed_port,
     document,
     drop_connection,
     empty_body,
@@ -41,11 +42,11 @@ from fern_pipeline_tests.http_server import (
     html_page,
     informational_forever,
     nested_arrays,
+    never_accepted,
     redirect,
     redirect_forever,
+    refused,
     respond,
-    serve,
-    silent_listener,
     slow_headers,
     trickle,
     truncated,
@@ -96,14 +97,6 @@ def partly(value: dict[str, Any], rejected: dict[int, list[tuple[str, str]]]) ->
     return Outcome("invalid_format", 1 if status_failed else 0, value, rejected)
 
 
-#: Builds the URL a scenario is served at: routes on the server, or a resource kept open by the stack.
-Endpoint = Callable[[LocalServer, ExitStack], str]
-
-
-def at(scenario: Scenario, path: str = "/support-endpoint.json") -> Endpoint:
-    return lambda server, _: server.route(path, scenario)
-
-
 def routes(first: str, **scenarios: Scenario) -> Endpoint:
     """Several routes (``_`` in a name stands for ``/``); the URL is that of ``first``."""
 
@@ -113,14 +106,6 @@ def routes(first: str, **scenarios: Scenario) -> Endpoint:
         return server.url("/" + first)
 
     return endpoint
-
-
-def refused(_: LocalServer, __: ExitStack) -> str:
-    return f"http://127.0.0.1:{closed_port()}/support-endpoint.json"
-
-
-def never_accepted(_: LocalServer, stack: ExitStack) -> str:
-    return stack.enter_context(silent_listener())
 
 
 def malformed_case(defect: Defect) -> tuple[str, Endpoint, Outcome, tuple[str, ...]]:
@@ -268,12 +253,6 @@ IN_A_PROCESS = (
     "gzip bomb",
     "malformed: role unknown",
 )
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serve() as running:
-        yield running
 
 
 def rows(database: Path, query: str) -> list[tuple[Any, ...]]:

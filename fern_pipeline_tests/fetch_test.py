@@ -45,12 +45,6 @@ TOKEN_HEADERS = {"Authorization": "Bearer h3ader-s3cret", "X-Api-Key": "k3y-s3cr
 
 
 @pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serve() as running:
-        yield running
-
-
-@pytest.fixture
 def other_server() -> Iterator[LocalServer]:
     with serve() as running:
         yield running

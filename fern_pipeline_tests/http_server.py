@@ -20,7 +20,7 @@ import sys
 import threading
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -162,6 +162,27 @@ def silent_listener() -> Iterator[str]:
         listener.bind(("127.0.0.1", 0))
         listener.listen(8)
         yield f"http://127.0.0.1:{listener.getsockname()[1]}/support-endpoint.json"
+
+
+# Endpoints: where a scenario is served, for tables of scenarios.
+
+#: Builds the URL of an endpoint: routes on the server, or a resource kept open until the stack closes.
+Endpoint = Callable[[LocalServer, ExitStack], str]
+
+
+def at(scenario: "Scenario", path: str = "/support-endpoint.json") -> Endpoint:
+    """``scenario`` served at ``path``."""
+    return lambda server, _: server.route(path, scenario)
+
+
+def refused(_: LocalServer, __: ExitStack) -> str:
+    """A URL whose connection is refused."""
+    return f"http://127.0.0.1:{closed_port()}/support-endpoint.json"
+
+
+def never_accepted(_: LocalServer, stack: ExitStack) -> str:
+    """A URL whose port takes the connection into its backlog and never answers."""
+    return stack.enter_context(silent_listener())
 
 
 # Scenarios.
