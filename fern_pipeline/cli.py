@@ -13,8 +13,9 @@ from fern_pipeline.config import SourceConfig, load_config
 from fern_pipeline.errors import ConfigError, DatabaseBusy
 from fern_pipeline.fetch import ProgressCallback
 from fern_pipeline.ingest import Prepared, prepare
+from fern_pipeline.store.connection import LOCK_WAIT
 from fern_pipeline.store.cursor import start_of_next_fetch
-from fern_pipeline.store.load import LOCK_WAIT, load_into
+from fern_pipeline.store.load import load_into
 
 #: How many format errors the plain output lists before summarising the rest.
 SHOWN_ERRORS = 20
@@ -78,12 +79,15 @@ def _jsonable(value: Any) -> Any:
 
 
 def _run(command: Any) -> None:
-    """Run a command body, turning configuration mistakes into a usage error (exit 2)."""
+    """Run a command body: a configuration mistake is a usage error (exit 2), a busy database a failure."""
     try:
         command()
     except ConfigError as error:
         _say(f"error: configuration: {error}", err=True)
         sys.exit(2)
+    except DatabaseBusy as busy:
+        _say(f"error: {busy.category}: {busy}")
+        sys.exit(1)
 
 
 url_argument = click.argument("url", required=False)
@@ -191,17 +195,20 @@ def load(
             raise click.UsageError("a URL needs --name NAME, the source name to store it under")
         source = _source(url, name, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
         target = database or load_config(config).database
-        start = start_of_next_fetch(target, source, start_date=start_date, full_refresh=full_refresh)
-        prepared = prepare(source, start_date=start, on_progress=_progress() if not as_json else None)
 
         def waiting() -> None:
             _say(f"waiting: the database {target} is in use by another process", err=True)
 
-        try:
-            row = load_into(target, prepared, lock_wait=lock_wait, on_wait=waiting)
-        except DatabaseBusy as busy:
-            _say(f"error: {busy.category}: {busy}")
-            sys.exit(1)
+        start = start_of_next_fetch(
+            target,
+            source,
+            start_date=start_date,
+            full_refresh=full_refresh,
+            lock_wait=lock_wait,
+            on_wait=waiting,
+        )
+        prepared = prepare(source, start_date=start, on_progress=_progress() if not as_json else None)
+        row = load_into(target, prepared, lock_wait=lock_wait, on_wait=waiting)
         if as_json:
             click.echo(json.dumps({key: _jsonable(value) for key, value in row.items()}, ensure_ascii=False))
         else:

@@ -191,3 +191,19 @@ def test_what_a_server_sends_is_printed_escaped(scenario: Scenario, expected: st
     assert code == 1
     assert expected in output
     assert all(char.isprintable() for char in output.removesuffix("\n"))
+
+
+def test_reading_the_cursor_of_a_busy_database_fails_as_a_timeout(file_source: Make, database: Path) -> None:
+    config = database.parent.parent / "fern_sources.yaml"
+    config.write_text(
+        f"sources:\n  - name: helpdesk\n    url: {file_source(GOOD).url}\n    incremental: {{}}\n"
+    )
+    arguments = ["load", "--source", "helpdesk", "--config", str(config), "--database", str(database)]
+    assert CliRunner().invoke(main, arguments).exit_code == 0
+    with lock_held(database):
+        result = CliRunner().invoke(main, [*arguments, "--lock-wait", "0.2"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        f"error: timeout: the database {database} stayed in use by another process"
+    )
+    assert result.stderr == f"waiting: the database {database} is in use by another process\n"

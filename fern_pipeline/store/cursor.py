@@ -1,11 +1,13 @@
 """Reads where an incremental source's next fetch starts from what the database holds."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.cursor import next_start
+from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema
 
@@ -25,12 +27,21 @@ def incremental_start(connection: duckdb.DuckDBPyConnection, source: SourceConfi
 
 
 def start_of_next_fetch(
-    database: Path, source: SourceConfig, *, start_date: str | None = None, full_refresh: bool = False
+    database: Path,
+    source: SourceConfig,
+    *,
+    start_date: str | None = None,
+    full_refresh: bool = False,
+    lock_wait: float = LOCK_WAIT,
+    on_wait: Callable[[], None] | None = None,
 ) -> str | None:
-    """Where the next fetch of ``source`` starts: a chosen date, the initial one, or the stored cursor."""
+    """Where the next fetch of ``source`` starts: a chosen date, the initial one, or the stored cursor.
+
+    Another process writing the database is waited for, as by the load (see ``connect_when_free``).
+    """
     if start_date is not None or source.incremental is None:
         return start_date
     if full_refresh or not database.is_file():
         return source.initial_start
-    with duckdb.connect(str(database)) as connection:
+    with connect_when_free(database, wait=lock_wait, on_wait=on_wait) as connection:
         return incremental_start(connection, source)

@@ -1,7 +1,5 @@
 """The load transaction: one fetch's rows, rejections and record written to DuckDB atomically."""
 
-import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,19 +7,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from fern_pipeline.errors import DatabaseBusy
 from fern_pipeline.ingest import Prepared
+from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
-
-#: Seconds a load waits for another process to release the database (DuckDB allows one writer process).
-LOCK_WAIT = 60.0
-#: First and longest pause between attempts to open a locked database; pauses double in between.
-LOCK_BACKOFF = (0.05, 1.0)
-#: How DuckDB says another process holds the file, and which one.
-LOCK_HELD = "Could not set lock on file"
-LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
 
 
 def _timestamp(value: Any) -> pd.Timestamp:
@@ -105,36 +95,6 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
         for view in ("staged_fetch", "staged_format_errors", "staged_conversations", "staged_messages"):
             connection.unregister(view)
     return row
-
-
-def connect_when_free(
-    database: Path, *, wait: float = LOCK_WAIT, on_wait: Callable[[], None] | None = None
-) -> duckdb.DuckDBPyConnection:
-    """Open ``database`` to write, waiting with backoff up to ``wait`` s while another process holds it.
-
-    ``on_wait`` is called once, when the first attempt finds the database locked.
-    Raises :class:`~fern_pipeline.errors.DatabaseBusy` when it is still locked after ``wait`` seconds.
-    """
-    deadline = time.monotonic() + wait
-    pause, longest = LOCK_BACKOFF
-    while True:
-        try:
-            return duckdb.connect(str(database))
-        except duckdb.IOException as error:
-            if LOCK_HELD not in str(error):
-                raise
-            holder_pid = LOCK_HOLDER.search(str(error))
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            holder = f" (process {holder_pid.group(1)})" if holder_pid else ""
-            raise DatabaseBusy(
-                f"the database {database} stayed in use by another process{holder} for more than "
-                f"{wait:g} s, so nothing was loaded; DuckDB allows one writing process at a time"
-            )
-        if on_wait is not None and pause == LOCK_BACKOFF[0]:
-            on_wait()
-        time.sleep(min(pause, remaining))
-        pause = min(2 * pause, longest)
 
 
 def load_into(
