@@ -240,6 +240,16 @@ def informational_forever(interval: float = 0.05) -> Scenario:
     return scenario
 
 
+def requires(headers: Mapping[str, str], then: Scenario) -> Scenario:
+    """``then`` when the request carries every one of ``headers`` with its value, else 401."""
+
+    def scenario(exchange: Exchange) -> None:
+        sent = {name: exchange.headers.get(name) for name in headers}
+        (then if sent == dict(headers) else respond(401))(exchange)
+
+    return scenario
+
+
 def fail_then(failures: int, failure: Scenario, success: Scenario) -> Scenario:
     """``failure`` for the first ``failures`` requests, ``success`` after."""
     count = itertools.count()
