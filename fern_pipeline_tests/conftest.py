@@ -10,7 +10,15 @@ import pytest
 from fern_pipeline.config import SourceConfig
 from fern_pipeline_tests.http_server import LocalServer, serve
 
-SHARED_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
+#: The team's shared test data (``shared/testdata`` beside the clone, or beside the worktrees' folder).
+SHARED_TESTDATA = next(
+    (
+        parent / "shared" / "testdata"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "testdata").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "testdata",
+)
 
 
 def conversation(
