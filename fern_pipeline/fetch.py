@@ -5,6 +5,7 @@ import logging
 import os
 import socket
 import ssl
+import stat
 import threading
 import time
 import zlib
@@ -396,8 +397,15 @@ def _fetch_file(url: str, shown: str, limits: _Limits) -> Fetched:
         raise FetchFailed(Category.UNREACHABLE, message, url=shown)
     path = Path(url2pathname(parts.path))
     try:
-        with path.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
+        # Without O_NONBLOCK, opening a FIFO waits for a writer that may never come, past any deadline.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                message = f"{path} is not a regular file (a pipe, socket or device), so it is not read"
+                raise FetchFailed(Category.UNREACHABLE, message, url=shown)
+            size = status.st_size
             if size > limits.max_bytes:
                 raise limits.too_large(shown, None)
             chunks = iter(partial(stream.read, READ_SIZE), b"")

@@ -1,6 +1,7 @@
 """fetch against a real local HTTP server: every failure category, the limits, retries and redirects."""
 
 import logging
+import os
 import time
 import traceback
 import tracemalloc
@@ -419,3 +420,24 @@ def test_secrets_never_appear_in_the_logs_of_a_fetch(
     assert f"GET http://***@127.0.0.1:{server.port}/p?token=***&startDate=2025-01-01" in logged
     for secret in ("s3cret", "pa55word", "h3ader", "k3y"):
         assert secret not in logged
+
+
+def pipe_without_writer(folder: Path) -> Path:
+    path = folder / "pipe.json"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "make",
+    [pipe_without_writer, lambda _: Path("/dev/zero")],
+    ids=["a pipe with no writer", "a device without end"],
+)
+def test_a_file_url_naming_no_regular_file_fails_at_once(
+    tmp_path: Path, make: Callable[[Path], Path]
+) -> None:
+    started = time.monotonic()
+    failure = failure_of(make(tmp_path).as_uri(), timeout=1)
+    assert time.monotonic() - started < 1
+    assert failure.category == Category.UNREACHABLE
+    assert "is not a regular file (a pipe, socket or device), so it is not read" in failure.message
