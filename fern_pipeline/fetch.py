@@ -50,6 +50,8 @@ WBITS: dict[str, int | None] = {
 READ_SIZE = 64 * 1024
 #: Largest piece of decompressed output produced at once, so a gzip bomb costs at most this beyond the cap.
 INFLATE_STEP = 1024 * 1024
+#: Seconds a fetch waits past its deadline for the connections cut there to close.
+DEADLINE_GRACE = 0.5
 
 
 def _user_agent() -> str:
@@ -216,9 +218,34 @@ def fetch(
     watchdog = threading.Timer(timeout, limits.cut)
     watchdog.start()
     try:
-        return _fetch_http(source, headers, limits)
+        return _within_deadline(partial(_fetch_http, source, headers, limits), limits, shown)
     finally:
         watchdog.cancel()
+
+
+def _within_deadline(work: Callable[[], Fetched], limits: _Limits, shown: str) -> Fetched:
+    """``work()`` in a worker thread, waited for until the deadline (and DEADLINE_GRACE) only.
+
+    Cutting sockets ends every wait but one: resolving the host name, which cannot be interrupted
+    and has no socket yet. A resolver that hangs is left to finish on its own in the worker,
+    which then finds the deadline passed and stops.
+    """
+    outcome: list[Fetched | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, name="fern-pipeline-fetch", daemon=True)
+    worker.start()
+    worker.join(max(limits.remaining(), 0) + DEADLINE_GRACE)
+    if not outcome:
+        raise limits.timed_out(shown)
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def _fetch_http(source: httpx.URL, headers: Mapping[str, str], limits: _Limits) -> Fetched:

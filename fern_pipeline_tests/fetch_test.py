@@ -2,6 +2,8 @@
 
 import logging
 import os
+import socket
+import threading
 import time
 import traceback
 import tracemalloc
@@ -441,3 +443,24 @@ def test_a_file_url_naming_no_regular_file_fails_at_once(
     assert time.monotonic() - started < 1
     assert failure.category == Category.UNREACHABLE
     assert "is not a regular file (a pipe, socket or device), so it is not read" in failure.message
+
+
+def test_a_host_name_that_never_resolves_times_out_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hanging resolver (no socket exists yet, so the deadline cannot cut one) is not waited for."""
+    released = threading.Event()
+    resolve = socket.getaddrinfo
+
+    def hanging_resolver(*arguments: Any, **options: Any) -> Any:
+        released.wait(60)
+        return resolve(*arguments, **options)
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_resolver)
+    try:
+        started = time.monotonic()
+        failure = failure_of("http://support.example.test/support-endpoint.json?token=s3cret", timeout=1)
+        elapsed = time.monotonic() - started
+    finally:
+        released.set()
+    assert elapsed < 1 + MARGIN
+    assert failure.category == Category.TIMEOUT
+    assert_no_secret(failure)
