@@ -43,12 +43,12 @@ def fetch_metadata(row: dict[str, Any]) -> dict[str, dg.MetadataValue]:
         "conversations_rejected": dg.MetadataValue.int(row["conversations_rejected"]),
         "duration_seconds": dg.MetadataValue.float(round(duration, 3)),
     }
-    optional = {"category": row["category"], "http_status": row["http_status"], "bytes": row["bytes"]}
-    for name, value in optional.items():
-        if value is not None:
-            figures[name] = (
-                dg.MetadataValue.text(value) if name == "category" else dg.MetadataValue.int(value)
-            )
+    for name in ("category", "start_date"):
+        if row[name] is not None:
+            figures[name] = dg.MetadataValue.text(row[name])
+    for name in ("http_status", "bytes"):
+        if row[name] is not None:
+            figures[name] = dg.MetadataValue.int(row[name])
     return figures
 
 

@@ -1,16 +1,19 @@
 """An asset per configured source: one fetch and load with the core code, and the figures it produced."""
 
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from pydantic import Field
 
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.defs.metadata import fetch_metadata, fetch_summary, table_schema
 from fern_pipeline.defs.resources import POOL, open_database
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.ingest import prepare
+from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load
 from fern_pipeline.store.queries import sql
 from fern_pipeline.tables import ConversationsTable, MessagesTable
@@ -21,6 +24,19 @@ GROUP = "support"
 #: Retries of a step that failed unexpectedly (e.g. the database stayed locked); a failed fetch
 #: raises a Failure that is not retried, since the fetch has retried already.
 RETRY_POLICY = dg.RetryPolicy(max_retries=3, delay=2, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.FULL)
+
+
+class FetchConfig(dg.Config):
+    """Run options of a source's fetch, set in the launchpad; by default an incremental source
+    continues from what is stored."""
+
+    start_date: str | None = Field(
+        default=None,
+        description="Start of the fetched window (the incremental parameter), instead of the cursor.",
+    )
+    full_refresh: bool = Field(
+        default=False, description="Fetch from the source's initial start, ignoring what is stored."
+    )
 
 
 def source_asset_key(source: SourceConfig) -> dg.AssetKey:
@@ -64,9 +80,14 @@ def build_source_asset(source: SourceConfig) -> dg.AssetsDefinition:
         pool=POOL,
         retry_policy=RETRY_POLICY,
     )
-    def _fetch_and_load(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    def _fetch_and_load(
+        context: dg.AssetExecutionContext, config: FetchConfig, duckdb: DuckDBResource
+    ) -> dg.MaterializeResult:
+        start = start_of_next_fetch(
+            Path(duckdb.database), source, start_date=config.start_date, full_refresh=config.full_refresh
+        )
         try:
-            prepared = prepare(source)
+            prepared = prepare(source, start_date=start)
         except ConfigError as error:
             raise dg.Failure(description=f"configuration: {error}", allow_retries=False) from None
         with open_database(duckdb) as connection:

@@ -43,7 +43,9 @@ def run(database: Path, instance: dg.DagsterInstance) -> Run:
     """Materialize a project of ``sources`` (its assets and checks, or ``selection``) on ``database``."""
 
     def materialize(
-        *sources: SourceConfig, selection: dg.AssetSelection | None = None
+        *sources: SourceConfig,
+        selection: dg.AssetSelection | None = None,
+        run_config: dict[str, Any] | None = None,
     ) -> dg.ExecuteInProcessResult:
         defs = build_definitions(ProjectConfig(database=database, sources=list(sources)))
         return dg.materialize(
@@ -51,6 +53,7 @@ def run(database: Path, instance: dg.DagsterInstance) -> Run:
             resources=defs.resources,
             instance=instance,
             selection=selection,
+            run_config=run_config,
             raise_on_error=False,
         )
 

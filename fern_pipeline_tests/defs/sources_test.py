@@ -140,3 +140,23 @@ def test_no_secret_reaches_the_event_log(
     logs = repr(instance.all_logs(result.run_id))
     assert "access_token=***" in logs
     assert "s3cret" not in logs
+
+
+def test_an_incremental_source_continues_from_the_stored_cursor_unless_told(
+    server: LocalServer, run: Run
+) -> None:
+    url = server.route("/export.json", respond(200, document(VALID, OTHER)))
+    source = SourceConfig(name="helpdesk", url=f"{url}?startDate=2025-01-01", incremental={"lookback": "1d"})
+    only_asset = dg.AssetSelection.assets(KEY)
+    assert run(source, selection=only_asset).success
+    [materialization] = run(source, selection=only_asset).asset_materializations_for_node(
+        "helpdesk_conversations"
+    )
+    assert materialization.metadata["start_date"].value == "2025-01-02"
+    refresh = {"ops": {"helpdesk_conversations": {"config": {"full_refresh": True}}}}
+    assert run(source, selection=only_asset, run_config=refresh).success
+    assert [seen.path.split("?")[1] for seen in server.requests] == [
+        "startDate=2025-01-01",
+        "startDate=2025-01-02",
+        "startDate=2025-01-01",
+    ]

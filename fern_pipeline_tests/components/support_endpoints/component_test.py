@@ -106,3 +106,13 @@ def test_a_dg_project_lists_the_component_and_its_definitions_check(tmp_path: Pa
     assert defs.returncode == 0, defs.stdout + defs.stderr
     assert "helpdesk/conversations" in defs.stdout
     assert "token=abc" not in defs.stdout
+
+
+def test_the_readme_example_resolves() -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    start = readme.index("type: fern_pipeline.components.FernSupportEndpointsComponent")
+    example = readme[start : readme.index("```", start)]
+    attributes = example.split("attributes:\n", 1)[1]
+    lines = [line.removeprefix("  ") for line in attributes.splitlines()]
+    component = FernSupportEndpointsComponent.resolve_from_yaml("\n".join(lines))
+    assert [source.name for source in component.sources] == ["helpdesk"]
