@@ -3,7 +3,6 @@
 from typing import Any
 
 import dagster as dg
-import duckdb
 import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
@@ -15,14 +14,8 @@ from fern_pipeline.defs.metadata import SHOWN_ERRORS, errors_table
 from fern_pipeline.defs.resources import POOL, open_database
 from fern_pipeline.defs.sources import source_asset_key
 from fern_pipeline.ingest import counted
-from fern_pipeline.store.queries import sql
+from fern_pipeline.store.queries import records, sql
 from fern_pipeline.tables import ConversationsTable, MessagesTable
-
-
-def _rows(connection: duckdb.DuckDBPyConnection, name: str, **parameters: object) -> list[dict[str, Any]]:
-    cursor = connection.execute(sql(name), parameters)
-    columns = [column[0] for column in cursor.description]
-    return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
 
 
 def latest_fetch_result(fetch: dict[str, Any] | None, errors: list[dict[str, Any]]) -> dg.AssetCheckResult:
@@ -136,9 +129,11 @@ def build_source_checks(source: SourceConfig) -> list[dg.AssetChecksDefinition]:
     )
     def latest_fetch(duckdb: DuckDBResource) -> dg.AssetCheckResult:
         with open_database(duckdb) as connection:
-            fetches = _rows(connection, "latest_fetch", source=source.name)
+            fetches = records(connection, "latest_fetch", source=source.name)
             errors = (
-                _rows(connection, "first_format_errors", fetch_id=fetches[0]["fetch_id"], limit=SHOWN_ERRORS)
+                records(
+                    connection, "first_format_errors", fetch_id=fetches[0]["fetch_id"], limit=SHOWN_ERRORS
+                )
                 if fetches
                 else []
             )
@@ -171,7 +166,7 @@ def build_source_checks(source: SourceConfig) -> list[dg.AssetChecksDefinition]:
     )
     def referential_integrity(duckdb: DuckDBResource) -> dg.AssetCheckResult:
         with open_database(duckdb) as connection:
-            problems = _rows(connection, "integrity_problems", source=source.name, limit=SHOWN_ERRORS)
+            problems = records(connection, "integrity_problems", source=source.name, limit=SHOWN_ERRORS)
         return integrity_result(problems)
 
     return [latest_fetch, schema, referential_integrity]

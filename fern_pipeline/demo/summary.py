@@ -3,7 +3,7 @@
 import duckdb
 
 from fern_pipeline.config import load_config
-from fern_pipeline.store.queries import sql
+from fern_pipeline.store.queries import records
 
 
 def main() -> None:
@@ -11,13 +11,11 @@ def main() -> None:
     config = load_config()
     with duckdb.connect(str(config.database), read_only=True) as connection:
         for source in config.sources:
-            latest = connection.execute(sql("latest_fetch"), {"source": source.name}).fetchall()
-            columns = [column[0] for column in connection.description or []]
+            latest = records(connection, "latest_fetch", source=source.name)
             if not latest:
                 print(f"{source.name}: not fetched yet")
                 continue
-            fetch = dict(zip(columns, latest[0], strict=True))
-            print(f"{source.name}: {fetch['status']}: {fetch['message']}")
+            print(f"{source.name}: {latest[0]['status']}: {latest[0]['message']}")
     print(f"database: {config.database}")
 
 
