@@ -1,0 +1,108 @@
+"""The Dagster layer after runs with credentials and hostile text: no secret anywhere, Markdown inert.
+
+A real ``dg.materialize`` of every asset and check, on an instance that also captures httpx's and
+httpcore's own logs, with sources whose URLs carry a user, a password and a token and whose
+headers read two environment variables. Every event of the run is serialized whole and searched,
+and so is every file of the instance's storage.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from fern_pipeline.config import parse_config
+from fern_pipeline.definitions import build_definitions
+from fern_pipeline_tests.http_server import LocalServer, document, requires, respond
+from fern_pipeline_tests.malformed import valid_conversation
+from fern_pipeline_tests.secrets_test import ENVIRONMENT, PASSWORD, QUERY_TOKEN, SECRETS, SENT_HEADERS, USER
+
+SCRIPT = "<script>alert(document.cookie)</script>"
+LINK = "[click](javascript:alert(1))"
+HOSTILE = {
+    "conversations": [
+        valid_conversation("c1", f"{SCRIPT} {LINK} **bold** | cell"),
+        {**valid_conversation(f"c2 {SCRIPT}"), "lastMessageAt": f"{SCRIPT}{LINK}"},
+        valid_conversation("c3"),
+    ]
+}
+HOSTILE["conversations"][2]["messages"][1]["role"] = f"bot {SCRIPT} {LINK} | cell"
+
+
+@pytest.fixture
+def instance(tmp_path: Path) -> Iterator[dg.DagsterInstance]:
+    """A Dagster instance under tmp_path that records httpx's and httpcore's logs too, at DEBUG."""
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    python_logs = {"managed_python_loggers": ["httpx", "httpcore"], "python_log_level": "DEBUG"}
+    with dg.instance_for_test(temp_dir=str(home), overrides={"python_logs": python_logs}) as test_instance:
+        yield test_instance
+
+
+def _metadata_of(event: dg.DagsterEvent) -> dict[str, dg.MetadataValue]:
+    """The metadata an event carries: a materialization's, a check evaluation's, or a failure's."""
+    data = event.event_specific_data
+    for attribute in ("materialization", "evaluation", "error_display_metadata"):
+        inner = getattr(data, attribute, None)
+        if inner is not None and hasattr(inner, "metadata"):
+            return dict(inner.metadata)
+    return dict(getattr(data, "metadata", None) or {})
+
+
+def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
+    server: LocalServer, instance: dg.DagsterInstance, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for variable, value in ENVIRONMENT.items():
+        monkeypatch.setenv(variable, value)
+    html = respond(200, b"<html>" + SCRIPT.encode(), {"Content-Type": "text/html"})
+    routes = {
+        "hostile": requires(SENT_HEADERS, document(HOSTILE)),
+        "refused": respond(401),
+        "broken": requires(SENT_HEADERS, html),
+    }
+    lines = [f"database: {tmp_path / 'fern.duckdb'}", "sources:"]
+    for name, scenario in routes.items():
+        server.route(f"/{name}", scenario)
+        lines += [
+            f"  - name: {name}",
+            f"    url: http://{USER}:{PASSWORD}@127.0.0.1:{server.port}/{name}?token={QUERY_TOKEN}",
+            "    headers:",
+            '      X-Api-Token: "Bearer {{ env.FERN_TEST_BEARER }}"',
+            '      X-Api-Key: "{{ env.FERN_TEST_API_KEY }}"',
+        ]
+    defs = build_definitions(parse_config("\n".join(lines) + "\n", origin=tmp_path / "fern_sources.yaml"))
+
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
+        resources=defs.resources,
+        instance=instance,
+        raise_on_error=False,
+    )
+
+    # The credentials were sent, the hostile source loaded in part, the other two failed.
+    assert {name: server.requests[0].headers[name.lower()] for name in SENT_HEADERS} == SENT_HEADERS
+    materialized = {event.asset_key.path[0] for event in result.get_asset_materialization_events()}
+    assert "hostile" in materialized and not {"refused", "broken"} & materialized
+    entries = instance.all_logs(result.run_id)
+    logged = "\n".join(dg.serialize_value(entry) for entry in entries)
+    assert "HTTP Request: GET http://***@127.0.0.1" in logged  # httpx's own log line was captured
+    for secret in SECRETS:
+        assert secret not in logged, f"{secret!r} appears in the run's events"
+    for path in (tmp_path / "dagster_home").rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for secret in SECRETS:
+                assert secret.encode() not in content, f"{secret!r} appears in {path}"
+
+    markdown = [
+        value.value
+        for entry in entries
+        if entry.dagster_event is not None
+        for value in _metadata_of(entry.dagster_event).values()
+        if isinstance(value, dg.MarkdownMetadataValue)
+    ]
+    # The hostile text did reach the Markdown (in the format errors), escaped.
+    assert any("&lt;script&gt;" in text for text in markdown), markdown
+    for text in markdown:
+        assert "<script" not in text and "](javascript:" not in text, text
