@@ -1,14 +1,19 @@
 """Shared fixtures: endpoint documents written to files, a local HTTP server, a DuckDB file under tmp_path."""
 
 import json
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline_tests.http_server import LocalServer, serve
+
+# hypothesis keeps caches in ./.hypothesis by default: tests write nothing into the working directory.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "fern_pipeline_hypothesis")
 
 #: The team's shared test data (``shared/testdata`` beside the clone, or beside the worktrees' folder).
 SHARED_TESTDATA = next(
