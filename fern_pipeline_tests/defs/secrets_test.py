@@ -3,13 +3,14 @@
 A real ``dg.materialize`` of every asset and check, on an instance that also captures httpx's and
 httpcore's own logs, with sources whose URLs carry a user, a password and a token and whose
 headers read two environment variables. Every event of the run is serialized whole and searched,
-and so is every file of the instance's storage.
+and so is every table, and every file written (the instance's storage, the database).
 """
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pytest
 
 from fern_pipeline.config import parse_config
@@ -89,7 +90,14 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
     assert "HTTP Request: GET http://***@127.0.0.1" in logged  # httpx's own log line was captured
     for secret in SECRETS:
         assert secret not in logged, f"{secret!r} appears in the run's events"
-    for path in (tmp_path / "dagster_home").rglob("*"):
+    with duckdb.connect(str(tmp_path / "fern.duckdb"), read_only=True) as connection:
+        tables = [name for (name,) in connection.execute("SHOW TABLES").fetchall()]
+        dumped = {table: repr(connection.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
+    assert "fetches" in dumped
+    for table, text in dumped.items():
+        for secret in SECRETS:
+            assert secret not in text, f"{secret!r} appears in the table {table}"
+    for path in tmp_path.rglob("*"):
         if path.is_file():
             content = path.read_bytes()
             for secret in SECRETS:
