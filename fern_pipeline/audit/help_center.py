@@ -98,6 +98,8 @@ def load_articles(config: HelpCenterConfig | None) -> tuple[Article, ...]:
 def match_articles(model: TopicModel, articles: Sequence[Article]) -> list[Match]:
     """Per topic, the article covering most of its keyword weight, and that share as the coverage score.
 
+    A topic no article shares a keyword with gets no article and a coverage of 0.
+
     An article covers a keyword when the keyword (a word or a two-word phrase, after the same
     analysis as the conversations) occurs in its title or text.
     """
@@ -112,4 +114,7 @@ def match_articles(model: TopicModel, articles: Sequence[Article]) -> list[Match
     present = model.vectorizer.transform([f"{article.title}\n{article.text}" for article in articles]) > 0
     coverage = np.asarray((present.astype(np.float64) @ weights.T).T)
     best = coverage.argmax(axis=1)
-    return [Match(articles[index], float(coverage[row, index])) for row, index in enumerate(best)]
+    return [
+        Match(articles[index] if coverage[row, index] > 0 else None, float(coverage[row, index]))
+        for row, index in enumerate(best)
+    ]

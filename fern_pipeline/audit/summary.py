@@ -79,7 +79,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
         gaps = view.gaps(action)
         if not view.has_articles:
             break
-        lines.append(f"**{title}:** " + ("none" if not gaps else ""))
+        lines.append(f"**{title}:**" + ("" if gaps else " none"))
         lines += [
             f"{index}. **{escape(topic['label'])}** ({topic['conversation_count']:,} conversations"
             + (
