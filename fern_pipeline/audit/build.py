@@ -100,6 +100,8 @@ class AuditResult:
     row_counts: dict[str, int]
     markdown: str
     report_path: Path | None
+    #: The headline figures for all sources, by metric (as in ``audit_summary`` where source = '*').
+    figures: dict[str, float | None] = field(default_factory=dict)
     #: Articles the topics were compared against.
     articles: int = 0
     #: What the audit could not do, e.g. read the help center.
@@ -216,6 +218,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
         row_counts=row_counts,
         markdown=markdown_summary(view, report=None if report is None else str(report)),
         report_path=settings.report_path,
+        figures=view.figures,
         articles=len(settings.articles),
         warnings=warnings,
     )

@@ -1,0 +1,78 @@
+"""The audit asset: runs the audit over every source's conversations once they have loaded."""
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
+from fern_pipeline.audit.queries import rows
+from fern_pipeline.config import ProjectConfig
+from fern_pipeline.ingest import counted
+
+AUDIT_KEY = dg.AssetKey("support_audit")
+GROUP = "support"
+POOL = "duckdb"
+#: Headline figures (all sources) also given as numbers, so Dagster plots them across materializations.
+PLOTTED = (
+    "conversations",
+    "first_response_median_seconds",
+    "resolution_median_seconds",
+    "unanswered_share",
+    "awaiting_reply_share",
+    "conversations_rejected_share",
+)
+DESCRIPTION = """What customers ask, how support answers, where the help center falls short and what
+was wrong with the data, over the audit window (default: the 90 days up to the newest message).
+
+Writes `audit_conversations`, `audit_topics`, `audit_summary`, `audit_daily`, `audit_activity` and
+`audit_format_errors` in one transaction, and `audit_report.html` beside the DuckDB file."""
+
+
+def _metadata(result: AuditResult, columns: list[dict[str, str]]) -> dict[str, object]:
+    metadata: dict[str, object] = {
+        "summary": dg.MetadataValue.md(result.markdown),
+        "dagster/row_count": dg.MetadataValue.int(result.conversations),
+        "dagster/column_schema": dg.TableSchema(
+            columns=[dg.TableColumn(name=column["name"], type=column["type"]) for column in columns]
+        ),
+        "topics": dg.MetadataValue.int(result.topics),
+        "help_center_articles": dg.MetadataValue.int(result.articles),
+        "window_start": dg.MetadataValue.timestamp(result.window_start),
+        "window_end": dg.MetadataValue.timestamp(result.window_end),
+        "table_rows": dg.MetadataValue.json(result.row_counts),
+    }
+    if result.report_path is not None:
+        metadata["report_path"] = dg.MetadataValue.path(str(result.report_path))
+    for metric in PLOTTED:
+        value = result.figures.get(metric)
+        if value is not None:
+            metadata[metric] = dg.MetadataValue.float(float(value))
+    return metadata
+
+
+def build_audit_defs(config: ProjectConfig) -> dg.Definitions:
+    """The ``support_audit`` asset, downstream of every configured source's asset."""
+
+    @dg.asset(
+        key=AUDIT_KEY,
+        group_name=GROUP,
+        deps=[dg.AssetKey([source.name, "conversations"]) for source in config.sources],
+        pool=POOL,
+        kinds={"duckdb", "html"},
+        description=DESCRIPTION,
+        automation_condition=dg.AutomationCondition.eager(),
+    )
+    def support_audit(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+        # The help center is read (maybe over the network) before the database is opened.
+        settings = AuditSettings.from_config(config)
+        with duckdb.get_connection() as connection:
+            result = build_audit(connection, settings)
+            columns = rows(connection, "describe_audit_conversations")
+        for warning in result.warnings:
+            context.log.warning(warning)
+        context.log.info(
+            f"audited {counted(result.conversations, 'conversation')} in {counted(result.topics, 'topic')}; "
+            f"report: {result.report_path}"
+        )
+        return dg.MaterializeResult(metadata=_metadata(result, columns))
+
+    return dg.Definitions(assets=[support_audit])
