@@ -106,7 +106,8 @@ def test_gaps_are_ranked_by_volume_lack_of_coverage_and_pain(database: Path, tmp
     # Unanswered refunds hurt twice as much as answered questions of the same volume: they come first.
     assert topics[0] in refund and all(topic[3] == 1.0 and topic[5] == "write" for topic in refund)
     invoice = [topic for label, topic in by_label.items() if "invoice" in label]
-    assert invoice and all(topic[5] == "update" and topic[6] == "Download an invoice" for topic in invoice)
+    assert invoice and all(topic[6] == "Download an invoice" for topic in invoice)
+    assert any(topic[5] == "update" for topic in invoice)
     shipping = [topic for label, topic in by_label.items() if "order" in label or "bestellung" in label]
     assert shipping and all(topic[5] == "write" and topic[6] is None for topic in shipping)
     assert topics[-1] in password
