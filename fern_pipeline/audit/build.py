@@ -111,7 +111,7 @@ class AuditResult:
 def _window(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> tuple[datetime, datetime]:
     end = settings.end
     if end is None:
-        [(newest,)] = connection.execute("SELECT max(created_at) FROM messages").fetchall()
+        [(newest,)] = connection.execute(sql("newest_message")).fetchall()
         end = newest or datetime.now(UTC)
     end = end.astimezone(UTC)
     return end - timedelta(days=settings.window_days), end
