@@ -13,6 +13,19 @@ from fern_pipeline.audit.view import AuditView, duration, share
 CHART_WIDTH = 720
 CHART_HEIGHT = 180
 BAR_ROW = 26
+#: The headline figures shown as cards at the top of the report (all sources).
+CARDS = (
+    "Conversations",
+    "Conversations per week",
+    "Median turns",
+    "First response, median",
+    "First response, 90th percentile",
+    "Resolution, median",
+    "Unanswered",
+    "Awaiting a reply",
+    "Busiest weekday",
+    "Conversations rejected",
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,7 @@ def _priority_bars(view: AuditView) -> list[Bar]:
         Bar(
             x=0,
             y=index * BAR_ROW,
-            width=max(topic["priority"] / most * (CHART_WIDTH - 320), 1),
+            width=max(topic["priority"] / most * (CHART_WIDTH - 380), 1),
             height=BAR_ROW - 6,
             label=topic["label"],
             value=f"{topic['priority']:,.0f}",
@@ -109,6 +122,7 @@ def render_report(view: AuditView) -> str:
         chart_width=CHART_WIDTH,
         chart_height=CHART_HEIGHT,
         bar_row=BAR_ROW,
+        cards=[(name, values[0]) for name, values in view.headlines if name in CARDS],
     )
 
 
