@@ -28,6 +28,20 @@ CARDS = (
 )
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HEAT_CELL = 26
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One hour of one weekday in the activity heat map."""
+
+    x: int
+    y: int
+    opacity: float
+    label: str
+
+
 @dataclass(frozen=True)
 class Bar:
     """One bar of a chart, in SVG user units, with the words shown for it."""
@@ -99,6 +113,24 @@ def _http_url(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme.lower() in {"http", "https"} else None
 
 
+def _heat_cells(view: AuditView) -> list[Cell]:
+    """Conversations started per weekday and hour, darker for more."""
+    most = max(view.activity.values(), default=0) or 1
+    cells = []
+    for weekday in range(1, 8):
+        for hour in range(24):
+            count = view.activity.get((weekday, hour), 0)
+            cells.append(
+                Cell(
+                    x=hour * HEAT_CELL,
+                    y=(weekday - 1) * HEAT_CELL,
+                    opacity=0.06 + 0.94 * count / most,
+                    label=f"{WEEKDAYS[weekday - 1]} {hour:02d}:00: {count:,} conversations",
+                )
+            )
+    return cells
+
+
 @cache
 def _template() -> jinja2.Template:
     environment = jinja2.Environment(
@@ -119,6 +151,9 @@ def render_report(view: AuditView) -> str:
         volume=_volume_bars(view),
         responses=_response_bars(view),
         priorities=_priority_bars(view),
+        heat=_heat_cells(view),
+        weekdays=WEEKDAYS,
+        heat_cell=HEAT_CELL,
         chart_width=CHART_WIDTH,
         chart_height=CHART_HEIGHT,
         bar_row=BAR_ROW,

@@ -85,6 +85,8 @@ class AuditView:
     topics: tuple[dict[str, Any], ...]
     daily: tuple[tuple[date, int, int], ...]
     response_times: tuple[tuple[str, int], ...]
+    #: Conversations started per (ISO weekday, UTC hour).
+    activity: dict[tuple[int, int], int]
     format_errors: tuple[tuple[str, int], ...]
     warnings: tuple[str, ...]
 
@@ -135,6 +137,9 @@ def read_view(
         response_times=tuple(
             (row["label"], row["conversations"]) for row in rows(connection, "response_histogram")
         ),
+        activity={
+            (row["weekday"], row["hour"]): row["conversations"] for row in rows(connection, "read_activity")
+        },
         format_errors=tuple((row["code"], row["errors"]) for row in rows(connection, "read_format_errors")),
         warnings=warnings,
     )

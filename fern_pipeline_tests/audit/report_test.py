@@ -57,7 +57,7 @@ def test_the_report_needs_nothing_from_outside(report: tuple[str, Path, str]) ->
     html, _, _ = report
     assert not re.search(r"<(link|script|iframe|object|embed|img)\b", html, re.IGNORECASE)
     assert not re.search(r"<[^>]*\ssrc\s*=|@import|url\(", html, re.IGNORECASE)
-    assert html.count("<svg") == 3
+    assert html.count("<svg") == 4
 
 
 def test_the_summary_escapes_customer_text_for_markdown(report: tuple[str, Path, str]) -> None:
@@ -105,7 +105,7 @@ def test_chromium_renders_the_report_with_its_charts_and_no_console_error(
     _, path, _ = report
     dom, console = _render(path, tmp_path / "profile")
     assert console == []
-    for chart in ("chart-volume", "chart-response", "chart-topics"):
+    for chart in ("chart-volume", "chart-response", "chart-activity", "chart-topics"):
         section = dom.split(f'id="{chart}"', 1)[1].split("</section>", 1)[0]
         assert "<svg" in section and "<rect" in section, chart
     assert "<h1>Support audit</h1>" in dom
