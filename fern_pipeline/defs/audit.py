@@ -6,11 +6,11 @@ from dagster_duckdb import DuckDBResource
 from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
 from fern_pipeline.audit.queries import rows
 from fern_pipeline.config import ProjectConfig
+from fern_pipeline.defs.resources import POOL, open_database
+from fern_pipeline.defs.sources import GROUP, source_asset_key
 from fern_pipeline.ingest import counted
 
 AUDIT_KEY = dg.AssetKey("support_audit")
-GROUP = "support"
-POOL = "duckdb"
 #: Headline figures (all sources) also given as numbers, so Dagster plots them across materializations.
 PLOTTED = (
     "conversations",
@@ -55,7 +55,7 @@ def build_audit_defs(config: ProjectConfig) -> dg.Definitions:
     @dg.asset(
         key=AUDIT_KEY,
         group_name=GROUP,
-        deps=[dg.AssetKey([source.name, "conversations"]) for source in config.sources],
+        deps=[source_asset_key(source) for source in config.sources],
         pool=POOL,
         kinds={"duckdb", "html"},
         description=DESCRIPTION,
@@ -64,7 +64,7 @@ def build_audit_defs(config: ProjectConfig) -> dg.Definitions:
     def support_audit(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         # The help center is read (maybe over the network) before the database is opened.
         settings = AuditSettings.from_config(config)
-        with duckdb.get_connection() as connection:
+        with open_database(duckdb) as connection:
             result = build_audit(connection, settings)
             columns = rows(connection, "describe_audit_conversations")
         for warning in result.warnings:
