@@ -2,10 +2,11 @@
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from pydantic import Field, ValidationError
 
 from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
 from fern_pipeline.audit.queries import rows
-from fern_pipeline.config import ProjectConfig
+from fern_pipeline.config import AuditConfig, ProjectConfig
 from fern_pipeline.defs.resources import POOL, open_database
 from fern_pipeline.defs.sources import GROUP, source_asset_key
 from fern_pipeline.ingest import counted
@@ -49,21 +50,49 @@ def _metadata(result: AuditResult, columns: list[dict[str, str]]) -> dict[str, o
     return metadata
 
 
-def build_audit_defs(config: ProjectConfig) -> dg.Definitions:
+class AuditRunConfig(dg.Config):
+    """Launchpad overrides of the configured audit window, e.g. to audit last quarter once."""
+
+    window_days: int | None = Field(
+        default=None, description="Days the audit covers; default: the configured."
+    )
+    end: str | None = Field(
+        default=None,
+        description="Last instant covered (ISO 8601 with a zone); default: as configured, else the newest.",
+    )
+
+
+def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> AuditSettings:
+    """The configured audit with the run's overrides, validated like the configuration file."""
+    chosen = {key: value for key, value in overrides.model_dump().items() if value is not None}
+    try:
+        audit = AuditConfig.model_validate(project.audit.model_dump() | chosen)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()
+        )
+        raise dg.Failure(description=f"audit run config: {problems}", allow_retries=False) from None
+    return AuditSettings.from_config(project.model_copy(update={"audit": audit}))
+
+
+def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
     """The ``support_audit`` asset, downstream of every configured source's asset."""
 
     @dg.asset(
         key=AUDIT_KEY,
         group_name=GROUP,
-        deps=[source_asset_key(source) for source in config.sources],
+        deps=[source_asset_key(source) for source in project.sources],
         pool=POOL,
         kinds={"duckdb", "html"},
         description=DESCRIPTION,
         automation_condition=dg.AutomationCondition.eager(),
     )
-    def support_audit(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    def support_audit(
+        context: dg.AssetExecutionContext, config: AuditRunConfig, duckdb: DuckDBResource
+    ) -> dg.MaterializeResult:
         # The help center is read (maybe over the network) before the database is opened.
-        settings = AuditSettings.from_config(config)
+        settings = _settings(project, config)
         with open_database(duckdb) as connection:
             result = build_audit(connection, settings)
             columns = rows(connection, "describe_audit_conversations")

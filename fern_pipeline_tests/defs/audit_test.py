@@ -23,12 +23,17 @@ def _config(tmp_path: Path, help_center: HelpCenterConfig | None) -> ProjectConf
     return ProjectConfig(database=tmp_path / "data" / "fern.duckdb", sources=sources, help_center=help_center)
 
 
-def _materialize(config: ProjectConfig) -> dg.ExecuteInProcessResult:
+def _materialize(config: ProjectConfig, **overrides: object) -> dg.ExecuteInProcessResult:
     for source in config.sources:
         load_into(config.database, prepare(source))
     definitions = build_audit_defs(config)
     assets = list(definitions.assets or [])
-    return dg.materialize(assets, resources={"duckdb": DuckDBResource(database=str(config.database))})
+    return dg.materialize(
+        assets,
+        resources={"duckdb": DuckDBResource(database=str(config.database))},
+        run_config={"ops": {"support_audit": {"config": overrides}}},
+        raise_on_error=False,
+    )
 
 
 def test_the_asset_writes_the_tables_and_the_report_and_describes_them(tmp_path: Path) -> None:
@@ -75,3 +80,17 @@ def test_the_asset_depends_on_every_source_and_runs_in_the_duckdb_pool(tmp_path:
     assert asset.specs_by_key[AUDIT_KEY].group_name == "support"
     assert asset.op.pool == "duckdb"
     assert asset.automation_conditions_by_key[AUDIT_KEY] is not None
+
+
+def test_the_window_can_be_overridden_for_one_run(tmp_path: Path) -> None:
+    result = _materialize(_config(tmp_path, None), window_days=2, end="2026-11-11T00:00:00Z")
+    assert result.success
+    [materialization] = result.asset_materializations_for_node("support_audit")
+    assert materialization.metadata["dagster/row_count"].value == 2  # h1 and s1, on 2026-11-10
+
+
+def test_a_bad_override_fails_the_run_saying_which(tmp_path: Path) -> None:
+    result = _materialize(_config(tmp_path, None), end="2026-11-11")
+    assert not result.success
+    [failure] = [event for event in result.all_events if event.is_step_failure]
+    assert "audit run config: end: give the time zone" in str(failure.step_failure_data.error)
