@@ -1,9 +1,10 @@
-"""The Dagster layer after runs with credentials and hostile text: no secret anywhere, Markdown inert.
+"""Dagster runs and the audit after fetches with credentials and hostile text: no secret, nothing live.
 
 A real ``dg.materialize`` of every asset and check, on an instance that also captures httpx's and
 httpcore's own logs, with sources whose URLs carry a user, a password and a token and whose
 headers read two environment variables. Every event of the run is serialized whole and searched,
-and so is every table, and every file written (the instance's storage, the database).
+and so is every table (the audit's too) and every file written (the instance's storage, the
+database, the audit report); the report and every Markdown value show the hostile text inert.
 """
 
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import pytest
 
 from fern_pipeline.config import parse_config
 from fern_pipeline.definitions import build_definitions
+from fern_pipeline.defs.audit import AUDIT_KEY
 from fern_pipeline_tests.http_server import LocalServer, document, requires, respond
 from fern_pipeline_tests.malformed import valid_conversation
 from fern_pipeline_tests.secrets_test import ENVIRONMENT, PASSWORD, QUERY_TOKEN, SECRETS, SENT_HEADERS, USER
@@ -23,7 +25,7 @@ SCRIPT = "<script>alert(document.cookie)</script>"
 LINK = "[click](javascript:alert(1))"
 HOSTILE = {
     "conversations": [
-        valid_conversation("c1", f"{SCRIPT} {LINK} **bold** | cell"),
+        valid_conversation(f"c1 {SCRIPT}", f"{SCRIPT} {LINK} **bold** | cell"),
         {**valid_conversation(f"c2 {SCRIPT}"), "lastMessageAt": f"{SCRIPT}{LINK}"},
         valid_conversation("c3"),
     ]
@@ -72,20 +74,42 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
             '      X-Api-Token: "Bearer {{ env.FERN_TEST_BEARER }}"',
             '      X-Api-Key: "{{ env.FERN_TEST_API_KEY }}"',
         ]
+    # The help center the audit compares topics with sits behind the same URL credentials.
+    articles = {
+        "articles": [{"title": f"Invoices {SCRIPT}", "url": "javascript:alert(1)", "text": "invoice"}]
+    }
+    basic = {"Authorization": SENT_HEADERS["Authorization"]}
+    server.route("/help", requires(basic, document(articles)))
+    lines += [
+        "help_center:",
+        f"  url: http://{USER}:{PASSWORD}@127.0.0.1:{server.port}/help?token={QUERY_TOKEN}",
+    ]
     defs = build_definitions(parse_config("\n".join(lines) + "\n", origin=tmp_path / "fern_sources.yaml"))
 
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
+    everything = [*defs.assets, *defs.asset_checks]
+    sources = dg.materialize(
+        everything,  # type: ignore[arg-type]
         resources=defs.resources,
         instance=instance,
         raise_on_error=False,
     )
+    # Two sources failed, so the audit waits for them; it runs on its own over what was stored.
+    audit = dg.materialize(
+        everything,  # type: ignore[arg-type]
+        resources=defs.resources,
+        instance=instance,
+        selection=dg.AssetSelection.assets(AUDIT_KEY),
+    )
 
     # The credentials were sent, the hostile source loaded in part, the other two failed.
     assert {name: server.requests[0].headers[name.lower()] for name in SENT_HEADERS} == SENT_HEADERS
-    materialized = {event.asset_key.path[0] for event in result.get_asset_materialization_events()}
+    materialized = {event.asset_key.path[0] for event in sources.get_asset_materialization_events()}
     assert "hostile" in materialized and not {"refused", "broken"} & materialized
-    entries = instance.all_logs(result.run_id)
+    [audited] = audit.asset_materializations_for_node("support_audit")
+    assert audited.metadata["help_center_articles"].value == 1
+    report = Path(audited.metadata["report_path"].value)
+    assert report.parent == tmp_path
+    entries = [*instance.all_logs(sources.run_id), *instance.all_logs(audit.run_id)]
     logged = "\n".join(dg.serialize_value(entry) for entry in entries)
     assert "HTTP Request: GET http://***@127.0.0.1" in logged  # httpx's own log line was captured
     for secret in SECRETS:
@@ -93,7 +117,7 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
     with duckdb.connect(str(tmp_path / "fern.duckdb"), read_only=True) as connection:
         tables = [name for (name,) in connection.execute("SHOW TABLES").fetchall()]
         dumped = {table: repr(connection.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
-    assert "fetches" in dumped
+    assert {"fetches", "audit_summary", "audit_format_errors"} <= set(dumped)
     for table, text in dumped.items():
         for secret in SECRETS:
             assert secret not in text, f"{secret!r} appears in the table {table}"
@@ -114,3 +138,5 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
     assert any("&lt;script&gt;" in text for text in markdown), markdown
     for text in markdown:
         assert "<script" not in text and "](javascript:" not in text, text
+    html = report.read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and "javascript:" not in html
