@@ -1,0 +1,225 @@
+"""Run the benchmark: `python -m benchmarks.run --sizes 10k,200k,1m --repeats 3`.
+
+For each payload size it generates a deterministic document into a temporary folder, serves it from
+a separate process over local HTTP, then runs the contenders alternately, each in a fresh process,
+recording wall time (from process start to exit, imports included) and peak RSS (the child's own
+``ru_maxrss`` from ``wait4``). After each run it asserts that the database holds the payload's rows.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from benchmarks.contenders import SOURCE, fern_command
+from benchmarks.payload import Payload, generate
+from fern_pipeline.store.schema import create_table_sql
+from fern_pipeline.tables import TABLES
+
+SIZES = {"10k": 10_000, "200k": 200_000, "1m": 1_000_000}
+#: The contender every ratio is taken against.
+BASELINE = "duckdb read_json"
+RESULTS = Path(__file__).with_name("results")
+MIB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Run:
+    """One contender's run on one payload."""
+
+    size: str
+    contender: str
+    repeat: int
+    seconds: float
+    peak_rss_mib: float
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run ``command`` to its end; its wall time in seconds and its own peak RSS in MiB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[:3]} failed with exit code {process.returncode}: {output[-2000:]!r}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def count_rows(database: Path, tables: tuple[str, str]) -> tuple[int, int]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return tuple(connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in tables)
+
+
+@contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """A static server of ``directory`` in its own process; yields its base URL."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.server", str(directory)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stdout is not None
+        port = int(server.stdout.readline())
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+class Bench:
+    """The contenders of one payload, each a function of a fresh database that returns a measurement."""
+
+    def __init__(self, payload: Payload, url: str, scratch: Path) -> None:
+        self.payload, self.url, self.scratch = payload, url, scratch
+        self.schema = scratch / "schema.sql"
+        self.schema.write_text(
+            ";\n".join(create_table_sql(name, TABLES[name]) for name in ("conversations", "messages")) + ";\n"
+        )
+        self.counter = 0
+
+    def database(self) -> Path:
+        self.counter += 1
+        return self.scratch / f"run-{self.counter}.duckdb"
+
+    def expect(self, database: Path, tables: tuple[str, str]) -> None:
+        found = count_rows(database, tables)
+        wanted = (self.payload.conversations, self.payload.messages)
+        if found != wanted:
+            raise AssertionError(f"{database.name}: {tables} hold {found} rows, the payload has {wanted}")
+
+    def duckdb(self) -> dict[str, tuple[float, float]]:
+        database = self.database()
+        command = [sys.executable, "-m", "benchmarks.contenders", "duckdb", self.url, str(database)]
+        result = measure([*command, str(self.schema)])
+        self.expect(database, ("conversations", "messages"))
+        return {BASELINE: result}
+
+    def fern(self) -> dict[str, tuple[float, float]]:
+        """The first load into a fresh database, then the same payload again into it (all replaced)."""
+        database = self.database()
+        command = fern_command(self.url, database, max_bytes=self.payload.bytes)
+        first = measure(command)
+        self.expect(database, ("conversations", "messages"))
+        again = measure(command)
+        self.expect(database, ("conversations", "messages"))
+        return {"fern-pipeline load": first, "fern-pipeline load (reload)": again}
+
+    def dlt(self) -> dict[str, tuple[float, float]]:
+        database = self.database()
+        command = [sys.executable, "-m", "benchmarks.contenders", "dlt", self.url, str(database)]
+        result = measure(command, env={**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false"})
+        self.expect(database, (f"{SOURCE}.conversations", f"{SOURCE}.conversations__messages"))
+        return {"dlt rest_api": result}
+
+
+def dlt_installed() -> bool:
+    try:
+        import dlt  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def run(sizes: list[str], repeats: int, dlt_sizes: set[str]) -> list[Run]:
+    runs: list[Run] = []
+    with tempfile.TemporaryDirectory(prefix="fern-bench-") as folder:
+        scratch = Path(folder)
+        payloads = {}
+        for size in sizes:
+            payloads[size] = generate(scratch / f"conversations-{size}.json", SIZES[size])
+            payload = payloads[size]
+            print(f"{size}: {payload.conversations:,} conversations, {payload.bytes / 1e6:.0f} MB")
+        with served(scratch) as base:
+            for size in sizes:
+                bench = Bench(payloads[size], f"{base}/{payloads[size].path.name}", scratch)
+                contenders: list[Callable[[], dict[str, tuple[float, float]]]] = [bench.duckdb, bench.fern]
+                if size in dlt_sizes:
+                    contenders.append(bench.dlt)
+                for repeat in range(repeats):
+                    # Alternate the order, so neither side always runs on a machine the other just warmed.
+                    for contender in contenders if repeat % 2 == 0 else contenders[::-1]:
+                        for name, (seconds, rss) in contender().items():
+                            runs.append(Run(size, name, repeat, seconds, rss))
+                            print(f"  {size} {name} #{repeat + 1}: {seconds:.2f} s, {rss:.0f} MiB")
+                for database in scratch.glob("run-*.duckdb*"):
+                    database.unlink()
+    return runs
+
+
+def table(runs: list[Run]) -> str:
+    """Medians per size and contender as a Markdown table, with ratios to the baseline."""
+    rows = [
+        "| messages | contender | wall time (s) | peak RSS (MiB) | time / baseline | RSS / baseline |",
+        "|---|---|--:|--:|--:|--:|",
+    ]
+    medians: dict[tuple[str, str], tuple[float, float]] = {}
+    for run in runs:
+        key = (run.size, run.contender)
+        if key not in medians:
+            chosen = [r for r in runs if (r.size, r.contender) == key]
+            medians[key] = (
+                statistics.median(r.seconds for r in chosen),
+                statistics.median(r.peak_rss_mib for r in chosen),
+            )
+    for (size, contender), (seconds, rss) in medians.items():
+        base_seconds, base_rss = medians[(size, BASELINE)]
+        rows.append(
+            f"| {size} | {contender} | {seconds:.2f} | {rss:.0f} | "
+            f"{seconds / base_seconds:.2f} | {rss / base_rss:.2f} |"
+        )
+    return "\n".join(rows)
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 30)
+    system = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    return f"{os.cpu_count()} cores, {memory:.0f} GiB RAM, {system}"
+
+
+def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # progress lines as they come, also through a pipe
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10k,200k,1m", help="comma-separated: 10k, 200k, 1m")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="runs per contender and size (the median is reported)"
+    )
+    parser.add_argument(
+        "--dlt-sizes", default="10k,200k", help="sizes dlt runs at, when installed (it is slow at 1m)"
+    )
+    arguments = parser.parse_args()
+    sizes = [size.strip().lower() for size in arguments.sizes.split(",")]
+    unknown = set(sizes) - set(SIZES)
+    if unknown:
+        parser.error(f"unknown sizes {sorted(unknown)}: use {', '.join(SIZES)}")
+    dlt_sizes = set(arguments.dlt_sizes.split(",")) if dlt_installed() else set()
+    if not dlt_installed():
+        print("dlt is not installed: `make bench` installs it (benchmarks/requirements.txt); skipping it")
+    runs = run(sizes, arguments.repeats, dlt_sizes)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    summary = f"Median of {arguments.repeats} run(s) per contender, {machine()}, {stamp}.\n\n{table(runs)}\n"
+    print("\n" + summary)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{stamp}.md").write_text(summary, encoding="utf-8")
+    record = {"machine": machine(), "repeats": arguments.repeats, "runs": [asdict(run) for run in runs]}
+    (RESULTS / f"{stamp}.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    print(f"written: {RESULTS / stamp}.md and .json")
+
+
+if __name__ == "__main__":
+    main()
