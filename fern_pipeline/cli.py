@@ -13,6 +13,7 @@ from fern_pipeline.config import SourceConfig, load_config
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.fetch import ProgressCallback
 from fern_pipeline.ingest import Prepared, prepare
+from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load_into
 
 #: How many format errors the plain output lists before summarising the rest.
@@ -144,6 +145,8 @@ def check(
 @source_option
 @config_option
 @click.option("--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file.")
+@click.option("--start-date", metavar="VALUE", help="Incremental sources: fetch from this start instead.")
+@click.option("--full-refresh", is_flag=True, help="Incremental sources: fetch from the initial start.")
 @json_option
 @timeout_option
 @max_bytes_option
@@ -153,6 +156,8 @@ def load(
     configured: str | None,
     config: Path | None,
     database: Path | None,
+    start_date: str | None,
+    full_refresh: bool,
     as_json: bool,
     timeout: float | None,
     max_bytes: int | None,
@@ -164,7 +169,8 @@ def load(
             raise click.UsageError("a URL needs --name NAME, the source name to store it under")
         source = _source(url, name, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
         target = database or load_config(config).database
-        prepared = prepare(source, on_progress=_progress() if not as_json else None)
+        start = start_of_next_fetch(target, source, start_date=start_date, full_refresh=full_refresh)
+        prepared = prepare(source, start_date=start, on_progress=_progress() if not as_json else None)
         row = load_into(target, prepared)
         if as_json:
             click.echo(json.dumps({key: _jsonable(value) for key, value in row.items()}, ensure_ascii=False))

@@ -3,9 +3,10 @@
 import os
 import re
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Self
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -26,6 +27,40 @@ ENV_TEMPLATE = re.compile(r"\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?LW#]+$")
 CRON_MACROS = frozenset({"@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight"})
 URL_SCHEMES = frozenset({"http", "https", "file"})
+SHORT_DURATION = re.compile(r"^(\d+)\s*([dhm])$")
+DURATION_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+DEFAULT_MAX_PAGES = 100
+
+
+class IncrementalConfig(BaseModel):
+    """Fetch only what changed: a query parameter set from what is already stored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    param: str = Field(
+        default="startDate", min_length=1, description="The query parameter the endpoint reads."
+    )
+    lookback: timedelta = Field(
+        default=timedelta(days=2),
+        description='Overlap window subtracted from the newest stored lastMessageAt ("2d", "12h", "30m").',
+    )
+    initial: str | None = Field(
+        default=None, description="First start when nothing is stored; else the URL's own value of param."
+    )
+
+    @field_validator("lookback", mode="before")
+    @classmethod
+    def _short_duration(cls, value: object) -> object:
+        if isinstance(value, str) and (match := SHORT_DURATION.fullmatch(value.strip())):
+            return timedelta(**{DURATION_UNITS[match.group(2)]: int(match.group(1))})
+        return value
+
+    @field_validator("lookback")
+    @classmethod
+    def _not_negative(cls, value: timedelta) -> timedelta:
+        if value < timedelta(0):
+            raise ValueError("the lookback cannot be negative")
+        return value
 
 
 class SourceConfig(BaseModel):
@@ -45,6 +80,13 @@ class SourceConfig(BaseModel):
     )
     max_bytes: Annotated[int, Field(gt=0)] = Field(
         default=DEFAULT_MAX_BYTES, description="Largest body accepted, measured after decompression."
+    )
+    incremental: IncrementalConfig | None = Field(
+        default=None, description="Fetch what changed since the newest stored conversation, with an overlap."
+    )
+    max_pages: Annotated[int, Field(gt=0, le=10_000)] = Field(
+        default=DEFAULT_MAX_PAGES,
+        description='Most pages followed through Link rel="next" or a top-level next.',
     )
 
     @field_validator("name")
@@ -88,6 +130,14 @@ class SourceConfig(BaseModel):
         if len(fields) != 5 or not all(CRON_FIELD.fullmatch(field) for field in fields):
             raise ValueError(f"{schedule!r} is not a cron expression of five fields, e.g. '0 * * * *'")
         return schedule
+
+    @property
+    def initial_start(self) -> str | None:
+        """Where an incremental fetch starts when nothing is stored: ``initial``, else the URL's own value."""
+        if self.incremental is None:
+            return None
+        given = parse_qs(urlsplit(self.url).query).get(self.incremental.param)
+        return self.incremental.initial or (given[-1] if given else None)
 
     @property
     def redacted_url(self) -> str:

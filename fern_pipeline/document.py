@@ -277,12 +277,8 @@ def _check_conversation(
     return conversation_id, []
 
 
-def check_document(document: Any, *, url: str) -> CheckedDocument:
-    """Check a parsed document against the endpoint format, conversation by conversation.
-
-    A root that is not ``{"conversations": [...]}`` fails the whole fetch as ``invalid_format``;
-    otherwise each conversation is kept or rejected whole, with every error it has.
-    """
+def conversations_of(document: Any, *, url: str) -> list[Any]:
+    """The ``conversations`` array of a parsed document, or ``invalid_format`` when the root is wrong."""
     if not isinstance(document, dict):
         error = FormatError(
             "",
@@ -299,6 +295,20 @@ def check_document(document: Any, *, url: str) -> CheckedDocument:
             "/conversations", "wrong_type", f"conversations must be an array, not {_type_name(items)}"
         )
         raise FetchFailed(Category.INVALID_FORMAT, f"{url}: {error.message}", url=url, errors=(error,))
+    return items
+
+
+def check_document(document: Any, *, url: str) -> CheckedDocument:
+    """Check a parsed document against the endpoint format, conversation by conversation.
+
+    A root that is not ``{"conversations": [...]}`` fails the whole fetch as ``invalid_format``;
+    otherwise each conversation is kept or rejected whole, with every error it has.
+    """
+    return check_conversations(conversations_of(document, url=url))
+
+
+def check_conversations(items: list[Any]) -> CheckedDocument:
+    """Check each item of a ``conversations`` array; keep it as columns or reject it whole."""
     conversations = ConversationColumns()
     messages = MessageColumns()
     found: dict[int, list[FormatError]] = {}

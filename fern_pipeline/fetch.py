@@ -72,6 +72,9 @@ class Fetched:
     #: The final URL, after redirects, with its secrets redacted.
     url: str
     attempts: int
+    #: The absolute URL of the next page from an RFC 8288 ``Link: <…>; rel="next"`` header, as sent:
+    #: it may carry credentials, so it is never shown.
+    next_url: str | None = None
 
 
 class _RetryableError(Exception):
@@ -319,7 +322,9 @@ def _answer(
     status = response.status_code
     if 200 <= status < 300:
         body = _read_body(response, shown, limits)
-        return Fetched(body, status, response.headers.get("Content-Type"), shown, attempt)
+        link = response.links.get("next", {}).get("url")
+        next_url = None if link is None else str(response.url.join(link))
+        return Fetched(body, status, response.headers.get("Content-Type"), shown, attempt, next_url)
     answered = f"the server answered {_status_text(status)} for {shown}"
     if status in AUTH_STATUSES:
         hint = (

@@ -3,12 +3,16 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.document import Rejected, check_document, parse_json
+from fern_pipeline.cursor import with_query_value
+from fern_pipeline.document import Rejected, check_conversations
 from fern_pipeline.errors import Category, FetchFailed, FormatError
-from fern_pipeline.fetch import ProgressCallback, fetch
+from fern_pipeline.fetch import ProgressCallback
 from fern_pipeline.flatten import Frames, to_frames
+from fern_pipeline.pagination import latest_versions, pages, relocate
+from fern_pipeline.redact import redact_url
 
 
 @dataclass(frozen=True)
@@ -89,34 +93,47 @@ def _now() -> datetime:
 def prepare(
     source: SourceConfig,
     *,
+    start_date: str | None = None,
     environ: Mapping[str, str] | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> Prepared:
-    """Fetch ``source`` and turn its document into validated rows; failures become a failed outcome.
+    """Fetch ``source`` (all its pages) and turn them into validated rows; failures become a failed outcome.
 
-    Raises :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
+    ``start_date`` sets the incremental parameter of an incremental source. Raises
+    :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
     headers = source.resolve_headers(environ)
+    url = source.url
+    if start_date is not None and source.incremental is not None:
+        url = with_query_value(url, source.incremental.param, start_date)
+    shown = redact_url(url)
     started_at = _now()
-    http_status = size = None
+    http_status: int | None = None
+    size: int | None = None
     try:
-        fetched = fetch(
-            source.url,
+        items: list[Any] = []
+        origins: list[tuple[int, int]] = []
+        for page in pages(
+            url,
             headers=headers,
             timeout=source.timeout,
             max_bytes=source.max_bytes,
+            max_pages=source.max_pages,
             on_progress=on_progress,
-        )
-        http_status, size = fetched.http_status, len(fetched.body)
+        ):
+            http_status, size = page.http_status, (size or 0) + page.bytes
+            items.extend(page.items)
+            origins.extend((page.number, index) for index in range(len(page.items)))
         fetched_at = _now()
-        document = parse_json(fetched.body, url=source.redacted_url, content_type=fetched.content_type)
-        del fetched
-        checked = check_document(document, url=source.redacted_url)
+        paginated = page.number > 1
+        if paginated:
+            items, origins = latest_versions(items, origins)
+        checked = check_conversations(items)
         frames = to_frames(checked, source=source.name, fetched_at=fetched_at)
     except FetchFailed as failure:
         return Prepared(
             source=source.name,
-            url=source.redacted_url,
+            url=shown,
             started_at=started_at,
             fetched_at=_now(),
             finished_at=_now(),
@@ -127,18 +144,21 @@ def prepare(
             failure=failure,
             total_conversations=0,
             total_messages=0,
+            start_date=start_date,
         )
+    rejected = [relocate(item, origins) for item in checked.rejected] if paginated else checked.rejected
     return Prepared(
         source=source.name,
-        url=source.redacted_url,
+        url=shown,
         started_at=started_at,
         fetched_at=fetched_at,
         finished_at=_now(),
         http_status=http_status,
         bytes=size,
         frames=frames,
-        rejected=tuple(checked.rejected),
+        rejected=tuple(rejected),
         failure=None,
         total_conversations=checked.total_conversations,
         total_messages=checked.total_messages,
+        start_date=start_date,
     )

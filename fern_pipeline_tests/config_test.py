@@ -1,5 +1,6 @@
 """Tests of the sources configuration: typed on success, one clear message per mistake."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,31 @@ def test_limits_can_be_overridden_and_are_validated_again() -> None:
     assert source.with_limits(timeout=5, max_bytes=None).timeout == 5
     with pytest.raises(ValueError, match="greater than 0"):
         source.with_limits(timeout=-1)
+
+
+def test_incremental_settings() -> None:
+    text = (
+        "sources:\n  - name: a\n    url: https://x.test/e.json?startDate=2025-01-01\n"
+        "    incremental: {param: startDate, lookback: 12h}\n    max_pages: 20\n"
+    )
+    [source] = parse_config(text, origin=ORIGIN, environ={}).sources
+    assert source.incremental is not None
+    assert (source.incremental.lookback, source.initial_start, source.max_pages) == (
+        timedelta(hours=12),
+        "2025-01-01",
+        20,
+    )
+
+
+@pytest.mark.parametrize(
+    ("incremental", "expected"),
+    [("{lookback: -2d}", "incremental.lookback"), ("{cursor: x}", "incremental.cursor: unknown key")],
+    ids=["negative lookback", "unknown key"],
+)
+def test_incremental_mistakes(incremental: str, expected: str) -> None:
+    with pytest.raises(ConfigError, match=expected):
+        parse_config(
+            f"sources:\n  - name: a\n    url: https://x.test/\n    incremental: {incremental}\n",
+            origin=ORIGIN,
+            environ={},
+        )

@@ -1,0 +1,143 @@
+"""Follows a paginated endpoint: Link rel="next" or a top-level "next" URL, same origin, bounded pages."""
+
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from fern_pipeline.document import Rejected, conversations_of, parse_json
+from fern_pipeline.errors import Category, FetchFailed, FormatError
+from fern_pipeline.fetch import Fetched, ProgressCallback, fetch
+from fern_pipeline.redact import redact_url
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a fetch: where it came from and its conversations."""
+
+    number: int
+    http_status: int | None
+    bytes: int
+    items: list[Any]
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.rsplit("@", 1)[-1].lower()
+
+
+def _next_url(url: str, fetched: Fetched, document: Any) -> str | None:
+    """The next page's URL from the Link header, else from a top-level ``next`` string."""
+    if fetched.next_url is not None:
+        return fetched.next_url
+    following = document.get("next") if isinstance(document, dict) else None
+    return urljoin(url, following) if isinstance(following, str) and following else None
+
+
+def pages(
+    url: str,
+    *,
+    headers: Mapping[str, str],
+    timeout: float,
+    max_bytes: int,
+    max_pages: int,
+    on_progress: ProgressCallback | None = None,
+) -> Iterator[Page]:
+    """Fetch ``url`` and the pages it links to, sharing one deadline and one size budget.
+
+    A next page on another origin, a loop, or more than ``max_pages`` pages fail the whole fetch:
+    loading only some pages would let an incremental cursor pass data that was never loaded.
+    """
+    deadline = Deadline(timeout)
+    seen = {url}
+    received = 0
+    for number in range(1, max_pages + 1):
+        fetched = fetch(
+            url,
+            headers=headers,
+            timeout=deadline.remaining(redact_url(url)),
+            max_bytes=max_bytes - received,
+            on_progress=on_progress,
+        )
+        received += len(fetched.body)
+        page_url, size, status = fetched.url, len(fetched.body), fetched.http_status
+        document = parse_json(fetched.body, url=page_url, content_type=fetched.content_type)
+        following = _next_url(url, fetched, document)
+        del fetched
+        yield Page(number, status, size, conversations_of(document, url=page_url))
+        del document
+        if following is None:
+            return
+        shown = redact_url(following)
+        if _origin(following) != _origin(url):
+            message = f"page {number} links its next page to {shown}, another origin, which is not followed"
+            raise FetchFailed(Category.INVALID_FORMAT, message, url=page_url)
+        if following in seen:
+            message = f"page {number} links back to {shown}: the pagination loops"
+            raise FetchFailed(Category.INVALID_FORMAT, message, url=page_url)
+        seen.add(following)
+        url = following
+    shown = redact_url(url)
+    message = f"{shown} has more than {max_pages} pages (the source's max_pages setting allows more)"
+    raise FetchFailed(Category.TOO_LARGE, message, url=shown)
+
+
+class Deadline:
+    """The time left of one fetch across all its pages."""
+
+    def __init__(self, timeout: float) -> None:
+        self._timeout = timeout
+        self._end = time.monotonic() + timeout
+
+    def remaining(self, shown: str) -> float:
+        """Seconds left, or ``timeout`` failure when none are."""
+        left = self._end - time.monotonic()
+        if left <= 0:
+            raise FetchFailed(
+                Category.TIMEOUT,
+                f"no complete answer from {shown} within the {self._timeout:g} s timeout (all pages)",
+                url=shown,
+            )
+        return left
+
+
+def latest_versions(
+    items: list[Any], origins: list[tuple[int, int]]
+) -> tuple[list[Any], list[tuple[int, int]]]:
+    """Drop conversations that a later page sends again (pages shift while data changes).
+
+    Repeats within one page are left for the format check, which rejects them as duplicates.
+    """
+    last_page: dict[str, int] = {}
+    keys = [_key(item) for item in items]
+    for key, (page, _) in zip(keys, origins, strict=True):
+        if key is not None:
+            last_page[key] = page
+    kept = [
+        position
+        for position, (key, (page, _)) in enumerate(zip(keys, origins, strict=True))
+        if key is None or last_page[key] == page
+    ]
+    return [items[position] for position in kept], [origins[position] for position in kept]
+
+
+def _key(item: Any) -> str | None:
+    identifier = item.get("id") if isinstance(item, dict) else None
+    valid = isinstance(identifier, str | int) and not isinstance(identifier, bool)
+    return str(identifier) if valid else None
+
+
+def relocate(rejected: Rejected, origins: list[tuple[int, int]]) -> Rejected:
+    """Point a rejection of the combined pages back into its own page: ``/conversations/<index there>``."""
+    page, index = origins[rejected.index]
+    prefix = f"/conversations/{rejected.index}"
+    errors = tuple(
+        FormatError(
+            f"/conversations/{index}{error.path.removeprefix(prefix)}",
+            error.code,
+            f"page {page}: {error.message}",
+        )
+        for error in rejected.errors
+    )
+    return Rejected(rejected.index, rejected.item, errors)
