@@ -1,6 +1,7 @@
 """What each contender runs in its own fresh process: `python -m benchmarks.contenders NAME URL DATABASE`.
 
-``fern`` is the real command line (`fern-pipeline load`); ``duckdb`` and ``dlt`` are written here.
+``fern`` is the real command line (`fern-pipeline load`); ``duckdb``, ``dlt`` and ``dagster`` (the
+source's asset through ``dg.materialize``) are written here.
 Every contender starts from the URL, so getting the bytes from the server is measured for all.
 """
 
@@ -81,12 +82,30 @@ def dlt_rest_api(url: str, database: Path) -> None:
         pipeline.run(source)
 
 
+def dagster_materialize(url: str, database: Path, max_bytes: int) -> None:
+    """The source's asset materialized in process with ``dg.materialize``, as a Dagster user runs it."""
+    import dagster as dg
+    from dagster_duckdb import DuckDBResource
+
+    from fern_pipeline.config import SourceConfig
+    from fern_pipeline.defs.sources import build_source_asset
+
+    source = SourceConfig(name=SOURCE, url=url, max_bytes=max_bytes, timeout=900)  # type: ignore[arg-type]
+    result = dg.materialize(
+        [build_source_asset(source)], resources={"duckdb": DuckDBResource(database=str(database))}
+    )
+    if not result.success:
+        raise SystemExit("the materialization failed")
+
+
 def main(arguments: list[str]) -> None:
     name, url, database = arguments[:3]
     if name == "duckdb":
         duckdb_baseline(url, Path(database), Path(arguments[3]).read_text(encoding="utf-8"))
     elif name == "dlt":
         dlt_rest_api(url, Path(database))
+    elif name == "dagster":
+        dagster_materialize(url, Path(database), int(arguments[3]))
     else:
         raise SystemExit(f"unknown contender {name!r}")
 

@@ -7,6 +7,7 @@ recording wall time (from process start to exit, imports included) and peak RSS 
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -118,12 +119,24 @@ class Bench:
         self.expect(database, ("conversations", "messages"))
         return {"fern-pipeline load": first, "fern-pipeline load (reload)": again}
 
+    def dagster(self) -> dict[str, tuple[float, float]]:
+        database = self.database()
+        command = [sys.executable, "-m", "benchmarks.contenders", "dagster", self.url, str(database)]
+        result = measure([*command, str(self.payload.bytes)])
+        self.expect(database, ("conversations", "messages"))
+        return {"dg.materialize (one source)": result}
+
     def dlt(self) -> dict[str, tuple[float, float]]:
         database = self.database()
         command = [sys.executable, "-m", "benchmarks.contenders", "dlt", self.url, str(database)]
         result = measure(command, env={**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false"})
         self.expect(database, (f"{SOURCE}.conversations", f"{SOURCE}.conversations__messages"))
         return {"dlt rest_api": result}
+
+
+def dagster_layer() -> bool:
+    """Whether the Dagster assets exist in this checkout (they are built on another branch)."""
+    return importlib.util.find_spec("fern_pipeline.defs") is not None
 
 
 def dlt_installed() -> bool:
@@ -134,7 +147,7 @@ def dlt_installed() -> bool:
     return True
 
 
-def run(sizes: list[str], repeats: int, dlt_sizes: set[str]) -> list[Run]:
+def run(sizes: list[str], repeats: int, dlt_sizes: set[str], dagster_sizes: set[str]) -> list[Run]:
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="fern-bench-") as folder:
         scratch = Path(folder)
@@ -147,6 +160,8 @@ def run(sizes: list[str], repeats: int, dlt_sizes: set[str]) -> list[Run]:
             for size in sizes:
                 bench = Bench(payloads[size], f"{base}/{payloads[size].path.name}", scratch)
                 contenders: list[Callable[[], dict[str, tuple[float, float]]]] = [bench.duckdb, bench.fern]
+                if size in dagster_sizes:
+                    contenders.append(bench.dagster)
                 if size in dlt_sizes:
                     contenders.append(bench.dlt)
                 for repeat in range(repeats):
@@ -202,6 +217,7 @@ def main() -> None:
     parser.add_argument(
         "--dlt-sizes", default="10k,200k", help="sizes dlt runs at, when installed (it is slow at 1m)"
     )
+    parser.add_argument("--dagster-sizes", default="200k", help="sizes dg.materialize runs at")
     arguments = parser.parse_args()
     sizes = [size.strip().lower() for size in arguments.sizes.split(",")]
     unknown = set(sizes) - set(SIZES)
@@ -210,7 +226,10 @@ def main() -> None:
     dlt_sizes = set(arguments.dlt_sizes.split(",")) if dlt_installed() else set()
     if not dlt_installed():
         print("dlt is not installed: `make bench` installs it (benchmarks/requirements.txt); skipping it")
-    runs = run(sizes, arguments.repeats, dlt_sizes)
+    dagster_sizes = set(arguments.dagster_sizes.split(",")) if dagster_layer() else set()
+    if not dagster_layer():
+        print("the Dagster layer (fern_pipeline.defs) is not in this checkout: dg.materialize not measured")
+    runs = run(sizes, arguments.repeats, dlt_sizes, dagster_sizes)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     summary = f"Median of {arguments.repeats} run(s) per contender, {machine()}, {stamp}.\n\n{table(runs)}\n"
     print("\n" + summary)
