@@ -32,8 +32,16 @@ from fern_pipeline.tables import TABLES
 SIZES = {"10k": 10_000, "200k": 200_000, "1m": 1_000_000}
 #: The contender every ratio is taken against.
 BASELINE = "duckdb read_json"
+
+LOAD, RELOAD, DLT, DAGSTER = (
+    "fern-pipeline load",
+    "fern-pipeline load (reload)",
+    "dlt rest_api",
+    "dg.materialize (one source)",
+)
 RESULTS = Path(__file__).with_name("results")
-MIB = 1 << 20
+#: Median wall time (s) and median peak RSS (MiB) per (size, contender).
+Medians = dict[tuple[str, str], tuple[float, float]]
 
 
 @dataclass(frozen=True)
@@ -117,21 +125,21 @@ class Bench:
         self.expect(database, ("conversations", "messages"))
         again = measure(command)
         self.expect(database, ("conversations", "messages"))
-        return {"fern-pipeline load": first, "fern-pipeline load (reload)": again}
+        return {LOAD: first, RELOAD: again}
 
     def dagster(self) -> dict[str, tuple[float, float]]:
         database = self.database()
         command = [sys.executable, "-m", "benchmarks.contenders", "dagster", self.url, str(database)]
         result = measure([*command, str(self.payload.bytes)])
         self.expect(database, ("conversations", "messages"))
-        return {"dg.materialize (one source)": result}
+        return {DAGSTER: result}
 
     def dlt(self) -> dict[str, tuple[float, float]]:
         database = self.database()
         command = [sys.executable, "-m", "benchmarks.contenders", "dlt", self.url, str(database)]
         result = measure(command, env={**os.environ, "RUNTIME__DLTHUB_TELEMETRY": "false"})
         self.expect(database, (f"{SOURCE}.conversations", f"{SOURCE}.conversations__messages"))
-        return {"dlt rest_api": result}
+        return {DLT: result}
 
 
 def dagster_layer() -> bool:
@@ -175,28 +183,75 @@ def run(sizes: list[str], repeats: int, dlt_sizes: set[str], dagster_sizes: set[
     return runs
 
 
-def table(runs: list[Run]) -> str:
-    """Medians per size and contender as a Markdown table, with ratios to the baseline."""
+def medians(runs: list[Run]) -> Medians:
+    """Median wall time and median peak RSS per (size, contender), in the order first run."""
+    found: Medians = {}
+    for run in runs:
+        key = (run.size, run.contender)
+        if key not in found:
+            chosen = [other for other in runs if (other.size, other.contender) == key]
+            found[key] = (
+                statistics.median(other.seconds for other in chosen),
+                statistics.median(other.peak_rss_mib for other in chosen),
+            )
+    return found
+
+
+def table(found: Medians) -> str:
+    """The medians as a Markdown table, with ratios to the baseline."""
     rows = [
         "| messages | contender | wall time (s) | peak RSS (MiB) | time / baseline | RSS / baseline |",
         "|---|---|--:|--:|--:|--:|",
     ]
-    medians: dict[tuple[str, str], tuple[float, float]] = {}
-    for run in runs:
-        key = (run.size, run.contender)
-        if key not in medians:
-            chosen = [r for r in runs if (r.size, r.contender) == key]
-            medians[key] = (
-                statistics.median(r.seconds for r in chosen),
-                statistics.median(r.peak_rss_mib for r in chosen),
-            )
-    for (size, contender), (seconds, rss) in medians.items():
-        base_seconds, base_rss = medians[(size, BASELINE)]
+    for (size, contender), (seconds, rss) in found.items():
+        base_seconds, base_rss = found[(size, BASELINE)]
         rows.append(
             f"| {size} | {contender} | {seconds:.2f} | {rss:.0f} | "
             f"{seconds / base_seconds:.2f} | {rss / base_rss:.2f} |"
         )
     return "\n".join(rows)
+
+
+def targets(found: Medians) -> str:
+    """Issue 7's targets, each with the figures it was judged on: met, not met, or not measured."""
+    lines = []
+
+    def judge(name: str, needed: tuple[tuple[str, str], ...], rule: Callable[..., tuple[bool, str]]) -> None:
+        if not all(key in found for key in needed):
+            lines.append(f"- {name}: not measured in this run")
+            return
+        met, figures = rule(*(found[key] for key in needed))
+        lines.append(f"- {name}: {'met' if met else 'NOT met'} ({figures})")
+
+    def time_within(name: str, size: str, subject: str, reference: str, factor: float) -> None:
+        judge(
+            name,
+            ((size, subject), (size, reference)),
+            lambda ours, theirs: (
+                ours[0] <= factor * theirs[0],
+                f"{ours[0]:.2f} s vs {theirs[0]:.2f} s, {ours[0] / theirs[0]:.2f} x",
+            ),
+        )
+
+    time_within("200k: load time <= 1.0 x baseline", "200k", LOAD, BASELINE, 1.0)
+    judge(
+        "200k: load peak RSS <= baseline's",
+        (("200k", LOAD), ("200k", BASELINE)),
+        lambda load, base: (load[1] <= base[1], f"{load[1]:.0f} MiB vs {base[1]:.0f} MiB"),
+    )
+    time_within("200k: load at least 10 x faster than dlt (time <= 0.1 x dlt's)", "200k", LOAD, DLT, 0.1)
+    time_within("1m: load time <= 1.0 x baseline", "1m", LOAD, BASELINE, 1.0)
+    judge("1m: load peak RSS <= 1 GiB", (("1m", LOAD),), lambda load: (load[1] <= 1024, f"{load[1]:.0f} MiB"))
+    time_within("200k: reload <= 1.5 x first load", "200k", RELOAD, LOAD, 1.5)
+    judge(
+        "200k: dg.materialize adds <= 1 s to load",
+        (("200k", DAGSTER), ("200k", LOAD)),
+        lambda dagster, load: (
+            dagster[0] - load[0] <= 1,
+            f"{dagster[0]:.2f} s vs {load[0]:.2f} s, +{dagster[0] - load[0]:.2f} s",
+        ),
+    )
+    return "\n".join(lines)
 
 
 def machine() -> str:
@@ -231,7 +286,11 @@ def main() -> None:
         print("the Dagster layer (fern_pipeline.defs) is not in this checkout: dg.materialize not measured")
     runs = run(sizes, arguments.repeats, dlt_sizes, dagster_sizes)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    summary = f"Median of {arguments.repeats} run(s) per contender, {machine()}, {stamp}.\n\n{table(runs)}\n"
+    found = medians(runs)
+    summary = (
+        f"Median of {arguments.repeats} run(s) per contender, {machine()}, {stamp}.\n\n"
+        f"{table(found)}\n\nTargets of issue 7:\n\n{targets(found)}\n"
+    )
     print("\n" + summary)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{stamp}.md").write_text(summary, encoding="utf-8")
