@@ -9,20 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fern_pipeline.demo.articles import ARTICLES
-from fern_pipeline.demo.helpdesk import (
-    ACCOUNT_DELETION,
-    API_LIMITS,
-    BILLING,
-    BUG_REPORT,
-    DATA_EXPORT,
-    HELPDESK_VOICE,
-    INTEGRATIONS,
-    PASSWORD_RESET,
-    PLAN_UPGRADE,
-    SSO_SETUP,
-    TWO_FACTOR,
-    helpdesk_slots,
-)
+from fern_pipeline.demo.helpdesk import HELPDESK
 from fern_pipeline.demo.model import (
     AGENT_ROLES,
     ANCHOR,
@@ -47,19 +34,7 @@ from fern_pipeline.demo.model import (
     Side,
     Source,
 )
-from fern_pipeline.demo.webshop import (
-    ADDRESS_CHANGE,
-    CANCELLATION,
-    DAMAGED_ITEM,
-    INVOICE_REQUEST,
-    PAYMENT_FAILED,
-    RETURN_REFUND,
-    SHIPPING_DELAY,
-    SIZE_EXCHANGE,
-    VOUCHER,
-    WEBSHOP_VOICE,
-    webshop_slots,
-)
+from fern_pipeline.demo.webshop import WEBSHOP
 
 # ---------------------------------------------------------------------------------------------------
 # The two demo sources. Their malformed conversations, each with exactly one defect:
@@ -71,73 +46,7 @@ from fern_pipeline.demo.webshop import (
 #                  ws-20127 duplicate message id; ws-20161 content null; ws-20196 messages as an object;
 #                  ws-20236 no lastMessageAt.
 
-SOURCES: tuple[Source, ...] = (
-    Source(
-        name="demo_helpdesk",
-        seed=20261120,
-        conversations=250,
-        languages={"en": 0.80, "de": 0.20},
-        topics={
-            PASSWORD_RESET: 0.14,
-            SSO_SETUP: 0.09,
-            BILLING: 0.12,
-            PLAN_UPGRADE: 0.09,
-            API_LIMITS: 0.10,
-            DATA_EXPORT: 0.08,
-            ACCOUNT_DELETION: 0.06,
-            INTEGRATIONS: 0.10,
-            BUG_REPORT: 0.12,
-            TWO_FACTOR: 0.09,
-        },
-        voice=HELPDESK_VOICE,
-        slots=helpdesk_slots,
-        id_prefix="hd-",
-        first_number=10001,
-        first_message_number=100001,
-        conversation_url="https://support.planwise.example/conversations/{id}",
-        defects={
-            "hd-10021": Defect.BOT_ROLE,
-            "hd-10058": Defect.MISSING_CREATED_AT,
-            "hd-10091": Defect.ZONELESS_TIMESTAMP,
-            "hd-10127": Defect.DUPLICATE_MESSAGE_ID,
-            "hd-10162": Defect.NULL_CONTENT,
-            "hd-10196": Defect.MESSAGES_OBJECT,
-            "hd-10232": Defect.MISSING_LAST_MESSAGE_AT,
-        },
-    ),
-    Source(
-        name="demo_webshop",
-        seed=20261121,
-        conversations=246,
-        languages={"de": 0.75, "en": 0.25},
-        topics={
-            SHIPPING_DELAY: 0.20,
-            RETURN_REFUND: 0.17,
-            DAMAGED_ITEM: 0.07,
-            SIZE_EXCHANGE: 0.12,
-            PAYMENT_FAILED: 0.10,
-            VOUCHER: 0.10,
-            ADDRESS_CHANGE: 0.08,
-            CANCELLATION: 0.09,
-            INVOICE_REQUEST: 0.07,
-        },
-        voice=WEBSHOP_VOICE,
-        slots=webshop_slots,
-        id_prefix="ws-",
-        first_number=20001,
-        first_message_number=500001,
-        conversation_url="https://shop.bergfink.example/admin/tickets/{id}",
-        defects={
-            "ws-20021": Defect.BOT_ROLE,
-            "ws-20060": Defect.MISSING_CREATED_AT,
-            "ws-20091": Defect.ZONELESS_TIMESTAMP,
-            "ws-20127": Defect.DUPLICATE_MESSAGE_ID,
-            "ws-20161": Defect.NULL_CONTENT,
-            "ws-20196": Defect.MESSAGES_OBJECT,
-            "ws-20236": Defect.MISSING_LAST_MESSAGE_AT,
-        },
-    ),
-)
+SOURCES: tuple[Source, ...] = (HELPDESK, WEBSHOP)
 
 #: The automatic acknowledgement a chatbot sends, in the conversation given Defect.BOT_ROLE.
 BOT_ACKNOWLEDGEMENT: Mapping[str, str] = {

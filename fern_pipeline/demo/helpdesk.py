@@ -3,7 +3,7 @@
 import random
 from datetime import datetime, timedelta
 
-from fern_pipeline.demo.model import Lang, Phrases, Script, Slots, Topic, Voice, help_url
+from fern_pipeline.demo.model import Defect, Lang, Phrases, Script, Slots, Source, Topic, Voice, help_url
 
 # ---------------------------------------------------------------------------------------------------
 # The help desk of Planwise, a project-planning SaaS: mostly English.
@@ -2050,5 +2050,41 @@ HELPDESK_VOICE = Voice(
     user_sign_off={
         "en": ("Thanks,\n{name}", "Best,\n{name}", "- {name}"),
         "de": ("Danke\n{name}", "Gruß, {name}"),
+    },
+)
+
+
+#: The help desk export: mostly English.
+HELPDESK = Source(
+    name="demo_helpdesk",
+    seed=20261120,
+    conversations=250,
+    languages={"en": 0.80, "de": 0.20},
+    topics={
+        PASSWORD_RESET: 0.14,
+        SSO_SETUP: 0.09,
+        BILLING: 0.12,
+        PLAN_UPGRADE: 0.09,
+        API_LIMITS: 0.10,
+        DATA_EXPORT: 0.08,
+        ACCOUNT_DELETION: 0.06,
+        INTEGRATIONS: 0.10,
+        BUG_REPORT: 0.12,
+        TWO_FACTOR: 0.09,
+    },
+    voice=HELPDESK_VOICE,
+    slots=helpdesk_slots,
+    id_prefix="hd-",
+    first_number=10001,
+    first_message_number=100001,
+    conversation_url="https://support.planwise.example/conversations/{id}",
+    defects={
+        "hd-10021": Defect.BOT_ROLE,
+        "hd-10058": Defect.MISSING_CREATED_AT,
+        "hd-10091": Defect.ZONELESS_TIMESTAMP,
+        "hd-10127": Defect.DUPLICATE_MESSAGE_ID,
+        "hd-10162": Defect.NULL_CONTENT,
+        "hd-10196": Defect.MESSAGES_OBJECT,
+        "hd-10232": Defect.MISSING_LAST_MESSAGE_AT,
     },
 )

@@ -4,7 +4,7 @@ import random
 from datetime import datetime, timedelta
 
 from fern_pipeline.demo.helpdesk import FIRST_NAMES, MONTHS, money
-from fern_pipeline.demo.model import Lang, Phrases, Script, Slots, Topic, Voice, help_url
+from fern_pipeline.demo.model import Defect, Lang, Phrases, Script, Slots, Source, Topic, Voice, help_url
 
 # ---------------------------------------------------------------------------------------------------
 # The web shop of Bergfink Outdoor, a German outdoor-clothing retailer: mostly German.
@@ -1362,4 +1362,39 @@ WEBSHOP_VOICE = Voice(
         "en": ("You'll find more in our help center:", "Details:"),
     },
     user_sign_off={"de": ("Viele Grüße\n{name}", "LG {name}"), "en": ("Thanks,\n{name}", "Cheers, {name}")},
+)
+
+
+#: The web shop export: mostly German.
+WEBSHOP = Source(
+    name="demo_webshop",
+    seed=20261121,
+    conversations=246,
+    languages={"de": 0.75, "en": 0.25},
+    topics={
+        SHIPPING_DELAY: 0.20,
+        RETURN_REFUND: 0.17,
+        DAMAGED_ITEM: 0.07,
+        SIZE_EXCHANGE: 0.12,
+        PAYMENT_FAILED: 0.10,
+        VOUCHER: 0.10,
+        ADDRESS_CHANGE: 0.08,
+        CANCELLATION: 0.09,
+        INVOICE_REQUEST: 0.07,
+    },
+    voice=WEBSHOP_VOICE,
+    slots=webshop_slots,
+    id_prefix="ws-",
+    first_number=20001,
+    first_message_number=500001,
+    conversation_url="https://shop.bergfink.example/admin/tickets/{id}",
+    defects={
+        "ws-20021": Defect.BOT_ROLE,
+        "ws-20060": Defect.MISSING_CREATED_AT,
+        "ws-20091": Defect.ZONELESS_TIMESTAMP,
+        "ws-20127": Defect.DUPLICATE_MESSAGE_ID,
+        "ws-20161": Defect.NULL_CONTENT,
+        "ws-20196": Defect.MESSAGES_OBJECT,
+        "ws-20236": Defect.MISSING_LAST_MESSAGE_AT,
+    },
 )
