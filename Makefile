@@ -3,6 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The Dagster instance of `make demo` and `make ui`: runs, logs and schedules, with the shipped dagster.yaml.
+DAGSTER_HOME_DIR := $(CURDIR)/.dagster_home
+DAGSTER := DAGSTER_HOME=$(DAGSTER_HOME_DIR) $(BIN)/dagster
+QUIET_LOGS := '{"loggers": {"console": {"config": {"log_level": "INFO"}}}}'
 
 .PHONY: install demo test lint ui bench clean
 
@@ -14,6 +18,18 @@ $(INSTALLED): pyproject.toml requirements.lock
 
 install: $(INSTALLED)
 
+$(DAGSTER_HOME_DIR)/dagster.yaml: dagster.yaml
+	mkdir -p $(DAGSTER_HOME_DIR)
+	cp dagster.yaml $@
+
+# Every asset and its checks, through Dagster (multiprocess, pools), then where the results are.
+demo: $(INSTALLED) $(DAGSTER_HOME_DIR)/dagster.yaml
+	$(DAGSTER) asset materialize -m fern_pipeline.definitions --select '*' --config-json $(QUIET_LOGS)
+	$(BIN)/python -m fern_pipeline.demo.summary
+
+ui: $(INSTALLED) $(DAGSTER_HOME_DIR)/dagster.yaml
+	$(DAGSTER) dev -w workspace.yaml
+
 # The performance benchmark of issue 7 (README, "Performance"); BENCH_ARGS="--sizes 200k --repeats 1" runs less.
 BENCH_INSTALLED := $(VENV)/.bench-installed
 $(BENCH_INSTALLED): $(INSTALLED) benchmarks/requirements.txt
@@ -23,9 +39,6 @@ $(BENCH_INSTALLED): $(INSTALLED) benchmarks/requirements.txt
 bench: $(BENCH_INSTALLED)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-demo: $(INSTALLED)
-	$(BIN)/python -m fern_pipeline.demo.run
-
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
@@ -34,4 +47,4 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .ruff_cache
+	rm -rf $(VENV) data .dagster_home .pytest_cache .ruff_cache

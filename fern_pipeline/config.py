@@ -21,12 +21,19 @@ DEFAULT_CONFIG_FILE = "fern_sources.yaml"
 DEFAULT_DATABASE = Path("data/fern.duckdb")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_MAX_AGE_HOURS = 26.0
 
 SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 ENV_TEMPLATE = re.compile(r"\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?LW#]+$")
 CRON_MACROS = frozenset({"@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight"})
 URL_SCHEMES = frozenset({"http", "https", "file"})
+#: Dagster's owner forms: an e-mail address or ``team:NAME``.
+OWNER = re.compile(r"^(team:[A-Za-z0-9_.-]+|[^@\s]+@[^@\s]+\.[^@\s]+)$")
+#: Dagster's tag rules: a key of letters, digits, ``_ - .`` with one optional ``prefix/``; a value
+#: of the same characters (or empty), at most 63 each.
+TAG_KEY = re.compile(r"^([A-Za-z0-9_.-]{1,63}/)?[A-Za-z0-9_.-]{1,63}$")
+TAG_VALUE = re.compile(r"^[A-Za-z0-9_.-]{0,63}$")
 SHORT_DURATION = re.compile(r"^(\d+)\s*([dhm])$")
 DURATION_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 DEFAULT_MAX_PAGES = 100
@@ -81,6 +88,20 @@ class SourceConfig(BaseModel):
     max_bytes: Annotated[int, Field(gt=0)] = Field(
         default=DEFAULT_MAX_BYTES, description="Largest body accepted, measured after decompression."
     )
+    description: str | None = Field(
+        default=None, description="What this endpoint is, shown on its asset in the Dagster UI."
+    )
+    owners: list[str] = Field(
+        default_factory=list,
+        description='Owners of the source\'s asset: e-mail addresses or "team:NAME".',
+    )
+    tags: dict[str, str] = Field(
+        default_factory=dict, description="Dagster tags on the source's asset, for search and selection."
+    )
+    max_age_hours: Annotated[float, Field(gt=0)] = Field(
+        default=DEFAULT_MAX_AGE_HOURS,
+        description="Hours after the last successful fetch before the freshness check fails.",
+    )
     incremental: IncrementalConfig | None = Field(
         default=None, description="Fetch what changed since the newest stored conversation, with an overlap."
     )
@@ -120,6 +141,29 @@ class SourceConfig(BaseModel):
                     '"{{ env.VARIABLE_NAME }}"'
                 )
         return headers
+
+    @field_validator("owners")
+    @classmethod
+    def _owners_are_dagster_owners(cls, owners: list[str]) -> list[str]:
+        for owner in owners:
+            if not OWNER.fullmatch(owner):
+                raise ValueError(f"{owner!r} is not an owner: use an e-mail address or 'team:NAME'")
+        return owners
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_are_dagster_tags(cls, tags: dict[str, str]) -> dict[str, str]:
+        for key, value in tags.items():
+            if not TAG_KEY.fullmatch(key):
+                raise ValueError(
+                    f"tag key {key!r} must be letters, digits, '_', '-' or '.' (at most 63, one "
+                    "optional 'prefix/')"
+                )
+            if not TAG_VALUE.fullmatch(value):
+                raise ValueError(
+                    f"tag {key!r} has the value {value!r}: use letters, digits, '_', '-' or '.' (at most 63)"
+                )
+        return tags
 
     @field_validator("schedule")
     @classmethod

@@ -32,6 +32,22 @@ def test_a_valid_file_becomes_typed_sources() -> None:
     assert helpdesk.header_variables() == ["HELPDESK_TOKEN"]
 
 
+def test_asset_attributes_are_optional_and_typed() -> None:
+    text = VALID.replace(
+        "    timeout: 10\n",
+        "    timeout: 10\n    description: The help desk\n    owners: [team:support, lead@company.com]\n"
+        "    tags: {tier: gold, dagster/priority: '1'}\n    max_age_hours: 2.5\n",
+    )
+    helpdesk, export = parse_config(text, origin=ORIGIN, environ={}).sources
+    assert (helpdesk.description, helpdesk.owners, helpdesk.max_age_hours) == (
+        "The help desk",
+        ["team:support", "lead@company.com"],
+        2.5,
+    )
+    assert helpdesk.tags == {"tier": "gold", "dagster/priority": "1"}
+    assert (export.description, export.owners, export.tags, export.max_age_hours) == (None, [], {}, 26.0)
+
+
 def test_the_database_path_can_be_overridden_from_the_environment() -> None:
     config = parse_config(VALID, origin=ORIGIN, environ={"FERN_DUCKDB_PATH": "/tmp/other.duckdb"})
     assert config.database == Path("/tmp/other.duckdb")
@@ -94,6 +110,22 @@ MISTAKES = [
     ),
     ("negative timeout", "  - name: a\n    url: https://x.test/\n    timeout: -1\n", "source 'a': timeout"),
     ("missing url", "  - name: a\n", "source 'a': url: Field required"),
+    (
+        "owner that is neither",
+        "  - name: a\n    url: https://x.test/\n    owners: [support]\n",
+        "source 'a': owners: 'support' is not an owner",
+    ),
+    (
+        "tag key with a space",
+        "  - name: a\n    url: https://x.test/\n    tags: {'cost center': x}\n",
+        "source 'a': tags: tag key 'cost center' must be",
+    ),
+    (
+        "tag value too long",
+        "  - name: a\n    url: https://x.test/\n    tags: {tier: " + "x" * 64 + "}\n",
+        "source 'a': tags: tag 'tier' has the value",
+    ),
+    ("zero max age", "  - name: a\n    url: https://x.test/\n    max_age_hours: 0\n", "max_age_hours"),
 ]
 
 

@@ -1,0 +1,1 @@
+"""The support endpoints Component: sources declared in a dg project's ``defs.yaml``."""

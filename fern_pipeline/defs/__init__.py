@@ -1,0 +1,1 @@
+"""Dagster wiring: resources, an asset per source, its checks and schedules; no logic of its own."""

@@ -1,0 +1,5 @@
+SELECT *
+FROM fetches
+WHERE source = $source
+ORDER BY fetch_id DESC
+LIMIT 1

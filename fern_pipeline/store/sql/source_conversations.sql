@@ -1,0 +1,1 @@
+SELECT * FROM conversations WHERE source = $source ORDER BY conversation_id

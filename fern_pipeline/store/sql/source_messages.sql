@@ -1,0 +1,1 @@
+SELECT * FROM messages WHERE source = $source ORDER BY conversation_id, position

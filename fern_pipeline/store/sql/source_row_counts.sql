@@ -1,0 +1,3 @@
+SELECT
+    (SELECT count(*) FROM conversations WHERE source = $source) AS conversations,
+    (SELECT count(*) FROM messages WHERE source = $source) AS messages
