@@ -278,7 +278,7 @@ def growth(found: Medians) -> str:
                     f"- {contender}, {smaller} to {larger} ({factor:g} x the messages): "
                     f"time {large_seconds / small_seconds:.2f} x, peak RSS {large_rss / small_rss:.2f} x"
                 )
-    return "\n".join(lines)
+    return "\n".join(lines) or "- one size only in this run"
 
 
 def machine() -> str:
