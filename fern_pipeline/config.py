@@ -3,7 +3,7 @@
 import os
 import re
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Self
 from urllib.parse import parse_qs, urlsplit
@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from fern_pipeline.demo import DEMO_PAYLOADS
+from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.redact import redact_url
 
@@ -21,6 +21,8 @@ DEFAULT_CONFIG_FILE = "fern_sources.yaml"
 DEFAULT_DATABASE = Path("data/fern.duckdb")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_AUDIT_DAYS = 90
+DEFAULT_MAX_TOPICS = 12
 DEFAULT_MAX_AGE_HOURS = 26.0
 
 SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
@@ -68,6 +70,16 @@ class IncrementalConfig(BaseModel):
         if value < timedelta(0):
             raise ValueError("the lookback cannot be negative")
         return value
+
+
+def _supported_url(url: str) -> str:
+    """``url`` itself if its scheme is one we fetch, else a ValueError saying which are."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in URL_SCHEMES:
+        raise ValueError(
+            f"unsupported URL scheme {scheme or '(none)'!r} in {redact_url(url)}: use http://, https:// or file://"
+        )
+    return url
 
 
 class SourceConfig(BaseModel):
@@ -123,13 +135,7 @@ class SourceConfig(BaseModel):
     @field_validator("url")
     @classmethod
     def _url_scheme_supported(cls, url: str) -> str:
-        scheme = urlsplit(url).scheme.lower()
-        if scheme not in URL_SCHEMES:
-            raise ValueError(
-                f"unsupported URL scheme {scheme or '(none)'!r} in {redact_url(url)}: "
-                "use http://, https:// or file://"
-            )
-        return url
+        return _supported_url(url)
 
     @field_validator("headers")
     @classmethod
@@ -214,13 +220,65 @@ class SourceConfig(BaseModel):
         return type(self).model_validate(data)
 
 
+class AuditConfig(BaseModel):
+    """Which conversations the audit covers and how finely it groups them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    window_days: Annotated[int, Field(ge=1, le=3660)] = Field(
+        default=DEFAULT_AUDIT_DAYS, description="Days the audit covers, ending at `end`."
+    )
+    end: datetime | None = Field(
+        default=None,
+        description="Last instant covered (ISO 8601 with a zone); default: the newest message loaded.",
+    )
+    max_topics: Annotated[int, Field(ge=2, le=50)] = Field(
+        default=DEFAULT_MAX_TOPICS, description="Most topics the conversations are grouped into."
+    )
+
+    @field_validator("end")
+    @classmethod
+    def _end_has_zone(cls, end: datetime | None) -> datetime | None:
+        if end is not None and end.tzinfo is None:
+            raise ValueError("give the time zone, e.g. 2026-11-20T00:00:00Z")
+        return end
+
+
+class HelpCenterConfig(BaseModel):
+    """The existing help-center articles: a folder of Markdown files, or a URL returning them as JSON."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: Path | None = Field(
+        default=None, description="Folder of Markdown articles, relative to the config file."
+    )
+    url: str | None = Field(
+        default=None, description="http(s) or file:// URL returning JSON articles with title, url and text."
+    )
+    timeout: Annotated[float, Field(gt=0, le=3600)] = Field(
+        default=DEFAULT_TIMEOUT, description="Seconds allowed for fetching `url`."
+    )
+
+    @model_validator(mode="after")
+    def _one_location(self) -> Self:
+        if (self.path is None) == (self.url is None):
+            raise ValueError("give exactly one of path (a folder of Markdown files) or url")
+        if self.url is not None:
+            _supported_url(self.url)
+        return self
+
+
 class ProjectConfig(BaseModel):
-    """The whole configuration file: the database and the sources."""
+    """The whole configuration file: the database, the sources, the audit and the help center."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     database: Path = Field(default=DEFAULT_DATABASE, description="DuckDB file, relative to the config file.")
     sources: list[SourceConfig] = Field(min_length=1, description="The support endpoints to load.")
+    audit: AuditConfig = Field(default_factory=AuditConfig, description="What the audit covers.")
+    help_center: HelpCenterConfig | None = Field(
+        default=None, description="Existing help-center articles, to find the topics they do not cover."
+    )
 
     @model_validator(mode="after")
     def _names_unique(self) -> Self:
@@ -270,7 +328,10 @@ def parse_config(text: str, *, origin: Path, environ: Mapping[str, str] | None =
         lines = [_describe(detail, raw) for detail in error.errors()]
         raise ConfigError(f"{origin}: " + "; ".join(lines)) from None
     database = Path(env[DATABASE_ENV]) if env.get(DATABASE_ENV) else origin.parent / config.database
-    return config.model_copy(update={"database": database})
+    help_center = config.help_center
+    if help_center is not None and help_center.path is not None:
+        help_center = help_center.model_copy(update={"path": origin.parent / help_center.path})
+    return config.model_copy(update={"database": database, "help_center": help_center})
 
 
 def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:
@@ -278,7 +339,9 @@ def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:
     env = os.environ if environ is None else environ
     sources = [SourceConfig(name=payload.stem, url=payload.as_uri()) for payload in DEMO_PAYLOADS]
     database = Path(env[DATABASE_ENV]) if env.get(DATABASE_ENV) else Path.cwd() / DEFAULT_DATABASE
-    return ProjectConfig(database=database, sources=sources)
+    return ProjectConfig(
+        database=database, sources=sources, help_center=HelpCenterConfig(path=DEMO_HELP_CENTER)
+    )
 
 
 def load_config(path: Path | None = None, environ: Mapping[str, str] | None = None) -> ProjectConfig:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from fern_pipeline.config import DEFAULT_MAX_BYTES, SourceConfig, load_config, parse_config
+from fern_pipeline.demo import DEMO_HELP_CENTER
 from fern_pipeline.errors import ConfigError
 
 ORIGIN = Path("/etc/fern/fern_sources.yaml")
@@ -30,6 +31,18 @@ def test_a_valid_file_becomes_typed_sources() -> None:
     assert (helpdesk.name, helpdesk.timeout, helpdesk.schedule) == ("helpdesk", 10.0, "0 * * * *")
     assert (export.timeout, export.max_bytes, export.headers) == (30.0, DEFAULT_MAX_BYTES, {})
     assert helpdesk.header_variables() == ["HELPDESK_TOKEN"]
+
+
+def test_the_audit_and_help_center_sections_are_optional_and_typed() -> None:
+    assert parse_config(VALID, origin=ORIGIN, environ={}).help_center is None
+    extra = (
+        "audit:\n  window_days: 30\n  max_topics: 6\n  end: 2026-11-20T00:00:00Z\n"
+        "help_center:\n  path: docs\n"
+    )
+    config = parse_config(VALID + extra, origin=ORIGIN, environ={})
+    assert (config.audit.window_days, config.audit.max_topics) == (30, 6)
+    assert config.audit.end is not None and config.audit.end.isoformat() == "2026-11-20T00:00:00+00:00"
+    assert config.help_center is not None and config.help_center.path == Path("/etc/fern/docs")
 
 
 def test_asset_attributes_are_optional_and_typed() -> None:
@@ -111,6 +124,26 @@ MISTAKES = [
     ("negative timeout", "  - name: a\n    url: https://x.test/\n    timeout: -1\n", "source 'a': timeout"),
     ("missing url", "  - name: a\n", "source 'a': url: Field required"),
     (
+        "audit window of zero days",
+        "  - name: a\n    url: https://x.test/\naudit: {window_days: 0}\n",
+        "audit.window_days: Input should be greater than or equal to 1",
+    ),
+    (
+        "audit end without a zone",
+        "  - name: a\n    url: https://x.test/\naudit: {end: '2026-11-20T00:00:00'}\n",
+        "audit.end: give the time zone",
+    ),
+    (
+        "help center with both path and url",
+        "  - name: a\n    url: https://x.test/\nhelp_center: {path: docs, url: 'https://x.test/a.json'}\n",
+        "help_center: give exactly one of path",
+    ),
+    (
+        "help center on ftp",
+        "  - name: a\n    url: https://x.test/\nhelp_center: {url: 'ftp://x.test/a.json'}\n",
+        "help_center: unsupported URL scheme 'ftp'",
+    ),
+    (
         "owner that is neither",
         "  - name: a\n    url: https://x.test/\n    owners: [support]\n",
         "source 'a': owners: 'support' is not an owner",
@@ -157,6 +190,7 @@ def test_without_a_file_the_demo_sources_are_used(tmp_path: Path, monkeypatch: p
     assert [source.name for source in config.sources] == ["demo_helpdesk", "demo_webshop"]
     assert all(source.url.startswith("file://") for source in config.sources)
     assert config.database == tmp_path / "data" / "fern.duckdb"
+    assert config.help_center is not None and config.help_center.path == DEMO_HELP_CENTER
 
 
 def test_the_environment_names_the_file(tmp_path: Path) -> None:

@@ -94,7 +94,12 @@ def test_two_runs_at_once_of_every_asset_all_succeed_without_a_lock_error(tmp_pa
             for record in records
             for event in instance.all_logs(record.dagster_run.run_id, of_type=dg.DagsterEventType.STEP_START)
         ]
-        assert len(steps) == 2 * 2 * 4
+        # Per run: each source's asset and its three checks, then the audit.
+        assert len(steps) == 2 * (2 * 4 + 1)
+        audits = instance.fetch_materializations(dg.AssetKey("support_audit"), limit=10).records
+        assert len(audits) == 2
+        report = audits[0].asset_materialization.metadata["report_path"].value
+        assert report == str(tmp_path / "data" / "audit_report.html") and Path(report).is_file()
 
     with duckdb.connect(str(tmp_path / "data" / "fern.duckdb"), read_only=True) as connection:
         assert connection.execute(

@@ -42,6 +42,7 @@ def test_every_definition_loads_and_resolves(configured: Path) -> None:
     assert graph.get_all_asset_keys() == {
         dg.AssetKey(["helpdesk", "conversations"]),
         dg.AssetKey(["export", "conversations"]),
+        dg.AssetKey("support_audit"),
     }
     assert {(key.asset_key.path[0], key.name) for key in graph.asset_check_keys} == {
         (source, check)
@@ -54,7 +55,7 @@ def test_every_definition_loads_and_resolves(configured: Path) -> None:
 def test_every_database_step_is_in_the_duckdb_pool(configured: Path) -> None:
     job = defs().resolve_implicit_global_asset_job_def()
     pools = {node.name: node.definition.pool for node in job.graph.node_dict.values()}
-    assert len(pools) == 8
+    assert len(pools) == 9
     assert set(pools.values()) == {"duckdb"}
 
 

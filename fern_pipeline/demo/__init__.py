@@ -3,6 +3,8 @@
 from pathlib import Path
 
 DEMO_DATA = Path(__file__).parent / "data"
+#: The demo help center: one Markdown article per file.
+DEMO_HELP_CENTER = Path(__file__).parent / "help_center"
 
 #: One JSON export per demo source, named after the source.
 DEMO_PAYLOADS: tuple[Path, ...] = tuple(sorted(DEMO_DATA.glob("*.json")))

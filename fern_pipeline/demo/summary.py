@@ -1,13 +1,14 @@
-"""Say where the results are: each configured source's latest fetch, and the DuckDB file."""
+"""Say where the results are: each configured source's latest fetch, the DuckDB file and the audit report."""
 
 import duckdb
 
+from fern_pipeline.audit.build import REPORT_FILE
 from fern_pipeline.config import load_config
 from fern_pipeline.store.queries import records
 
 
 def main() -> None:
-    """Print one line per source (its latest fetch's status and message), then the database path."""
+    """Print one line per source (its latest fetch's status and message), the database and the report."""
     config = load_config()
     with duckdb.connect(str(config.database), read_only=True) as connection:
         for source in config.sources:
@@ -17,6 +18,8 @@ def main() -> None:
                 continue
             print(f"{source.name}: {latest[0]['status']}: {latest[0]['message']}")
     print(f"database: {config.database}")
+    report = config.database.parent / REPORT_FILE
+    print(f"audit report: {report}" if report.is_file() else "audit report: not written yet")
 
 
 if __name__ == "__main__":

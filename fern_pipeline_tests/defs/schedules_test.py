@@ -8,7 +8,7 @@ import dagster as dg
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.schedules import AUTOMATION_SENSOR, build_schedule_defs
-from fern_pipeline.defs.sources import GROUP, source_asset_key
+from fern_pipeline.defs.sources import source_asset_key
 from fern_pipeline_tests.defs.conftest import VALID, Run, document, endpoint
 from fern_pipeline_tests.http_server import LocalServer
 
@@ -50,17 +50,7 @@ def test_an_eager_asset_downstream_of_the_sources_is_requested_after_a_fetch(
     """What the automation sensor evaluates for the audit: requested once a source has refreshed."""
     source = endpoint(server, "/export.json", 200, document(VALID))
 
-    @dg.asset(
-        key="support_audit",
-        group_name=GROUP,
-        deps=[source_asset_key(source)],
-        automation_condition=dg.AutomationCondition.eager(),
-    )
-    def audit() -> None: ...
-
-    defs = dg.Definitions.merge(
-        build_definitions(ProjectConfig(database=database, sources=[source])), dg.Definitions(assets=[audit])
-    )
+    defs = build_definitions(ProjectConfig(database=database, sources=[source]))
     sensor = defs.resolve_sensor_def(AUTOMATION_SENSOR)
     assert isinstance(sensor, dg.AutomationConditionSensorDefinition)
     selection = sensor.asset_selection

@@ -1,10 +1,12 @@
-"""Tests of what make demo prints after the run: each source's latest fetch and the database."""
+"""Tests of what make demo prints after the run: each source's latest fetch, the database, the report."""
 
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.config import load_config
 from fern_pipeline.demo.summary import main
 from fern_pipeline.ingest import prepare
@@ -33,4 +35,9 @@ def test_each_source_and_the_database_are_named(
         f"export: ok: 1 conversation and 1 message from {export.as_uri()}",
         "later: not fetched yet",
         f"database: {tmp_path / 'fern.duckdb'}",
+        "audit report: not written yet",
     ]
+    with duckdb.connect(str(config.database)) as connection:
+        build_audit(connection, AuditSettings.from_config(config))
+    main()
+    assert capsys.readouterr().out.splitlines()[-1] == f"audit report: {tmp_path / 'audit_report.html'}"

@@ -1,0 +1,222 @@
+"""The audit end to end: figures in SQL, topics and gaps, the tables, the summary and the report."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from fern_pipeline.audit.help_center import Article, HelpCenterError, load_articles, match_articles
+from fern_pipeline.audit.queries import run, sql
+from fern_pipeline.audit.report import write_report
+from fern_pipeline.audit.summary import markdown_summary
+from fern_pipeline.audit.topics import FIT_SAMPLE, TopicModel, fit_topics, languages
+from fern_pipeline.audit.view import read_view
+from fern_pipeline.config import ProjectConfig
+from fern_pipeline.store.schema import ensure_schema
+
+#: The tables the audit writes, all replaced together in one transaction.
+AUDIT_TABLES = (
+    "audit_conversations",
+    "audit_topics",
+    "audit_summary",
+    "audit_daily",
+    "audit_activity",
+    "audit_format_errors",
+)
+REPORT_FILE = "audit_report.html"
+#: Conversations assigned to topics per batch, so memory stays bounded however many there are.
+ASSIGN_BATCH = 20_000
+#: A thread of this many turns or more counts as long (part of a topic's pain).
+LONG_THREAD_TURNS = 5
+#: Coverage below which a topic needs a new article; from ``COVERED_FROM`` on its article covers it.
+WRITE_BELOW = 0.35
+COVERED_FROM = 0.7
+
+ASSIGNMENTS = pa.schema(
+    [
+        ("source", pa.string()),
+        ("conversation_id", pa.string()),
+        ("topic_id", pa.int64()),
+        ("topic_score", pa.float64()),
+        ("language", pa.string()),
+    ]
+)
+TOPIC_TERMS = pa.schema(
+    [
+        ("topic_id", pa.int64()),
+        ("label", pa.string()),
+        ("keywords", pa.list_(pa.string())),
+        ("article_title", pa.string()),
+        ("article_url", pa.string()),
+        ("coverage", pa.float64()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """What the audit covers and what it compares the topics against."""
+
+    window_days: int = 90
+    #: Last instant covered; None means the newest message loaded (so fixed-date data never looks empty).
+    end: datetime | None = None
+    max_topics: int = 12
+    articles: tuple[Article, ...] = ()
+    #: Why the configured help center could not be read, if it could not (the audit goes on without it).
+    help_center_error: str | None = None
+    #: Where the HTML report is written; None writes none.
+    report_path: Path | None = None
+
+    @classmethod
+    def from_config(cls, config: ProjectConfig) -> "AuditSettings":
+        """Settings from the project configuration; reads the help center (call before opening DuckDB)."""
+        articles: tuple[Article, ...] = ()
+        error = None
+        try:
+            articles = load_articles(config.help_center)
+        except HelpCenterError as failure:
+            error = str(failure)
+        return cls(
+            window_days=config.audit.window_days,
+            end=config.audit.end,
+            max_topics=config.audit.max_topics,
+            articles=articles,
+            help_center_error=error,
+            report_path=config.database.parent / REPORT_FILE,
+        )
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """What one audit produced, for the asset's metadata and the command line."""
+
+    window_start: datetime
+    window_end: datetime
+    conversations: int
+    topics: int
+    row_counts: dict[str, int]
+    markdown: str
+    report_path: Path | None
+    #: The headline figures for all sources, by metric (as in ``audit_summary`` where source = '*').
+    figures: dict[str, float | None] = field(default_factory=dict)
+    #: Articles the topics were compared against.
+    articles: int = 0
+    #: What the audit could not do, e.g. read the help center.
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _window(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> tuple[datetime, datetime]:
+    end = settings.end
+    if end is None:
+        [(newest,)] = connection.execute(sql("newest_message")).fetchall()
+        end = newest or datetime.now(UTC)
+    end = end.astimezone(UTC)
+    return end - timedelta(days=settings.window_days), end
+
+
+def _fit(connection: duckdb.DuckDBPyConnection, max_topics: int) -> TopicModel | None:
+    sample = connection.execute(sql("user_texts_sample"), {"sample_size": FIT_SAMPLE}).fetchall()
+    return fit_topics([text for _, _, text in sample], max_topics=max_topics)
+
+
+def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> pa.Table:
+    """Every conversation's topic (1 = largest), similarity to it and language, batch by batch."""
+    batches = []
+    reader = connection.sql(sql("user_texts")).to_arrow_reader(ASSIGN_BATCH)
+    for batch in reader:
+        texts = batch.column("text").to_pylist()
+        if model is None:
+            topic = np.full(len(texts), -1)
+            score = np.zeros(len(texts))
+        else:
+            topic, score = model.assign(texts)
+        topic_id = pa.array(topic + 1, mask=topic < 0, type=pa.int64())
+        batches.append(
+            pa.record_batch(
+                [
+                    batch.column("source"),
+                    batch.column("conversation_id"),
+                    topic_id,
+                    pa.array(score, mask=topic < 0, type=pa.float64()),
+                    pa.array(languages(texts), type=pa.string()),
+                ],
+                schema=ASSIGNMENTS,
+            )
+        )
+    return pa.Table.from_batches(batches, schema=ASSIGNMENTS)
+
+
+def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.Table:
+    if model is None:
+        return TOPIC_TERMS.empty_table()
+    matches = match_articles(model, articles)
+    rows = [
+        {
+            "topic_id": index + 1,
+            "label": topic.label,
+            "keywords": list(topic.keywords),
+            "article_title": match.article.title if match.article else None,
+            "article_url": match.article.url if match.article else None,
+            "coverage": match.coverage if articles else None,
+        }
+        for index, (topic, match) in enumerate(zip(model.topics, matches, strict=True))
+    ]
+    return pa.Table.from_pylist(rows, schema=TOPIC_TERMS)
+
+
+def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> AuditResult:
+    """Audit the conversations in ``connection`` and replace the audit tables in one transaction.
+
+    Writes the HTML report to ``settings.report_path`` when one is given.
+    """
+    ensure_schema(connection)
+    start, end = _window(connection, settings)
+    window = {"window_start": start, "window_end": end}
+    fetch_window = {"window_start": start, "fetch_end": settings.end}
+    run(connection, "conversation_figures", **window)
+    run(connection, "daily", **window)
+    run(connection, "activity")
+    run(connection, "format_errors", **fetch_window)
+    run(connection, "summary", **fetch_window, window_days=settings.window_days)
+    model = _fit(connection, settings.max_topics)
+    connection.register("audit_assignments", _assign(connection, model))
+    connection.register("audit_topic_terms", _topic_terms(model, settings.articles))
+    run(
+        connection,
+        "topics",
+        midpoint=start + (end - start) / 2,
+        long_thread_turns=LONG_THREAD_TURNS,
+        write_below=WRITE_BELOW,
+        covered_from=COVERED_FROM,
+    )
+    connection.begin()
+    try:
+        connection.execute(sql("write_tables"))
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    finally:
+        connection.unregister("audit_assignments")
+        connection.unregister("audit_topic_terms")
+    row_counts = {
+        table: connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in AUDIT_TABLES
+    }
+    warnings = () if settings.help_center_error is None else (settings.help_center_error,)
+    view = read_view(connection, start=start, end=end, warnings=warnings)
+    report = None if settings.report_path is None else write_report(view, settings.report_path)
+    return AuditResult(
+        window_start=start,
+        window_end=end,
+        conversations=row_counts["audit_conversations"],
+        topics=row_counts["audit_topics"],
+        row_counts=row_counts,
+        markdown=markdown_summary(view, report=None if report is None else str(report)),
+        report_path=settings.report_path,
+        figures=view.figures,
+        articles=len(settings.articles),
+        warnings=warnings,
+    )

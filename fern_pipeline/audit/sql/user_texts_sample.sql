@@ -1,0 +1,17 @@
+-- A repeatable sample of the conversations in the window, with their user messages, to fit topics on:
+-- ordered by a hash of the key, so the same data gives the same sample on every run.
+WITH sampled AS (
+    SELECT source, conversation_id
+    FROM audit_staged_conversations
+    ORDER BY hash(source, conversation_id), source, conversation_id
+    LIMIT $sample_size
+)
+SELECT
+    s.source,
+    s.conversation_id,
+    coalesce(string_agg(m.content, ' ' ORDER BY m.created_at, m.position), '') AS text
+FROM sampled AS s
+LEFT JOIN messages AS m
+    ON m.source = s.source AND m.conversation_id = s.conversation_id AND m.role = 'user'
+GROUP BY s.source, s.conversation_id
+ORDER BY s.source, s.conversation_id

@@ -1,0 +1,92 @@
+"""The audit as Markdown for Dagster's UI: headline figures, top topics, help-center gaps, format errors."""
+
+from fern_pipeline.audit.view import NOTHING, AuditView, share
+from fern_pipeline.markdown import escape, markdown_table
+
+TOP_TOPICS = 10
+
+
+def markdown_summary(view: AuditView, report: str | None = None) -> str:
+    """The Markdown summary of ``view``; every piece of customer text in it is escaped."""
+    days = (view.end - view.start).days
+    lines = [
+        f"## Support audit: {view.start:%Y-%m-%d} to {view.end:%Y-%m-%d} ({days} days)",
+        "",
+    ]
+    lines += [f"> **Warning:** {escape(warning)}" for warning in view.warnings]
+    names = ["all sources" if source == "*" else escape(source) for source in view.sources]
+    lines.append(
+        markdown_table(
+            ["figure", *names],
+            [[name, *values] for name, values in view.headlines],
+            ["---", *("---:" for _ in names)],
+        )
+    )
+    lines += ["", "### Top topics, by priority", ""]
+    if view.topics:
+        lines.append(
+            markdown_table(
+                [
+                    "#",
+                    "topic",
+                    "conversations",
+                    "share",
+                    "trend",
+                    "median turns",
+                    "unanswered",
+                    "best article",
+                    "coverage",
+                ],
+                [
+                    [
+                        str(topic["priority_rank"]),
+                        f"**{escape(topic['label'])}**",
+                        f"{topic['conversation_count']:,}",
+                        share(topic["share"]),
+                        topic["trend_text"],
+                        f"{topic['median_turns']:.1f}",
+                        share(topic["unanswered_share"]),
+                        escape(topic["article_title"]) if topic["article_title"] else NOTHING,
+                        share(topic["coverage"]),
+                    ]
+                    for topic in view.topics[:TOP_TOPICS]
+                ],
+                ["--:", "---", "--:", "--:", "---", "--:", "--:", "---", "--:"],
+            )
+        )
+    else:
+        lines.append("No conversation in the window had words to group by.")
+    lines += ["", "### Help-center gaps", ""]
+    if not view.has_articles:
+        lines.append(
+            "No help center is configured (`help_center:`): the topics above are the articles to write."
+        )
+    for action, title in (("write", "Articles to write"), ("update", "Articles to update")):
+        gaps = view.gaps(action)
+        if not view.has_articles:
+            break
+        lines.append(f"**{title}:**" + ("" if gaps else " none"))
+        lines += [
+            f"{index}. **{escape(topic['label'])}** ({topic['conversation_count']:,} conversations"
+            + (
+                f"; update “{escape(topic['article_title'])}”, coverage {share(topic['coverage'])})"
+                if action == "update"
+                else f"; best article covers {share(topic['coverage'])})"
+            )
+            for index, topic in enumerate(gaps, start=1)
+        ]
+        lines.append("")
+    lines += ["", "### Format errors by code", ""]
+    if view.format_errors:
+        lines.append(
+            markdown_table(
+                ["code", "errors"],
+                [[escape(code), f"{count:,}"] for code, count in view.format_errors],
+                ["---", "--:"],
+            )
+        )
+    else:
+        lines.append("No format errors in the window.")
+    if report:
+        lines += ["", f"Full report: {escape(report)}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,107 @@
+"""The audit asset: runs the audit over every source's conversations once they have loaded."""
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+from pydantic import Field, ValidationError
+
+from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
+from fern_pipeline.audit.queries import records
+from fern_pipeline.config import AuditConfig, ProjectConfig
+from fern_pipeline.defs.resources import POOL, open_database
+from fern_pipeline.defs.sources import GROUP, source_asset_key
+from fern_pipeline.ingest import counted
+
+AUDIT_KEY = dg.AssetKey("support_audit")
+#: Headline figures (all sources) also given as numbers, so Dagster plots them across materializations.
+PLOTTED = (
+    "conversations",
+    "first_response_median_seconds",
+    "resolution_median_seconds",
+    "unanswered_share",
+    "awaiting_reply_share",
+    "conversations_rejected_share",
+)
+DESCRIPTION = """What customers ask, how support answers, where the help center falls short and what
+was wrong with the data, over the audit window (default: the 90 days up to the newest message).
+
+Writes `audit_conversations`, `audit_topics`, `audit_summary`, `audit_daily`, `audit_activity` and
+`audit_format_errors` in one transaction, and `audit_report.html` beside the DuckDB file."""
+
+
+def _metadata(result: AuditResult, columns: list[dict[str, str]]) -> dict[str, object]:
+    metadata: dict[str, object] = {
+        "summary": dg.MetadataValue.md(result.markdown),
+        "dagster/row_count": dg.MetadataValue.int(result.conversations),
+        "dagster/column_schema": dg.TableSchema(
+            columns=[dg.TableColumn(name=column["name"], type=column["type"]) for column in columns]
+        ),
+        "topics": dg.MetadataValue.int(result.topics),
+        "help_center_articles": dg.MetadataValue.int(result.articles),
+        "window_start": dg.MetadataValue.timestamp(result.window_start),
+        "window_end": dg.MetadataValue.timestamp(result.window_end),
+        "table_rows": dg.MetadataValue.json(result.row_counts),
+    }
+    if result.report_path is not None:
+        metadata["report_path"] = dg.MetadataValue.path(str(result.report_path))
+    for metric in PLOTTED:
+        value = result.figures.get(metric)
+        if value is not None:
+            metadata[metric] = dg.MetadataValue.float(float(value))
+    return metadata
+
+
+class AuditRunConfig(dg.Config):
+    """Launchpad overrides of the configured audit window, e.g. to audit last quarter once."""
+
+    window_days: int | None = Field(
+        default=None, description="Days the audit covers; default: the configured."
+    )
+    end: str | None = Field(
+        default=None,
+        description="Last instant covered (ISO 8601 with a zone); default: as configured, else the newest.",
+    )
+
+
+def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> AuditSettings:
+    """The configured audit with the run's overrides, validated like the configuration file."""
+    chosen = {key: value for key, value in overrides.model_dump().items() if value is not None}
+    try:
+        audit = AuditConfig.model_validate(project.audit.model_dump() | chosen)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()
+        )
+        raise dg.Failure(description=f"audit run config: {problems}", allow_retries=False) from None
+    return AuditSettings.from_config(project.model_copy(update={"audit": audit}))
+
+
+def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
+    """The ``support_audit`` asset, downstream of every configured source's asset."""
+
+    @dg.asset(
+        key=AUDIT_KEY,
+        group_name=GROUP,
+        deps=[source_asset_key(source) for source in project.sources],
+        pool=POOL,
+        kinds={"duckdb", "html"},
+        description=DESCRIPTION,
+        automation_condition=dg.AutomationCondition.eager(),
+    )
+    def support_audit(
+        context: dg.AssetExecutionContext, config: AuditRunConfig, duckdb: DuckDBResource
+    ) -> dg.MaterializeResult:
+        # The help center is read (maybe over the network) before the database is opened.
+        settings = _settings(project, config)
+        with open_database(duckdb) as connection:
+            result = build_audit(connection, settings)
+            columns = records(connection, "describe_audit_conversations")
+        for warning in result.warnings:
+            context.log.warning(warning)
+        context.log.info(
+            f"audited {counted(result.conversations, 'conversation')} in {counted(result.topics, 'topic')}; "
+            f"report: {result.report_path}"
+        )
+        return dg.MaterializeResult(metadata=_metadata(result, columns))
+
+    return dg.Definitions(assets=[support_audit])
