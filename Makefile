@@ -30,6 +30,15 @@ demo: $(INSTALLED) $(DAGSTER_HOME_DIR)/dagster.yaml
 ui: $(INSTALLED) $(DAGSTER_HOME_DIR)/dagster.yaml
 	$(DAGSTER) dev -w workspace.yaml
 
+# The performance benchmark of issue 7 (README, "Performance"); BENCH_ARGS="--sizes 200k --repeats 1" runs less.
+BENCH_INSTALLED := $(VENV)/.bench-installed
+$(BENCH_INSTALLED): $(INSTALLED) benchmarks/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt -c requirements.lock
+	touch $(BENCH_INSTALLED)
+
+bench: $(BENCH_INSTALLED)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 

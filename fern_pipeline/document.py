@@ -168,6 +168,31 @@ def _missing(path: str, name: str) -> FormatError:
     return FormatError(f"{path}/{name}", "missing_field", f"the required field {name!r} is missing")
 
 
+def _well_formed(message: object) -> tuple[str, str, str, str] | None:
+    """A message's (id, role, content, createdAt) when it has nothing to report, else ``None``.
+
+    The common case, decided in a few type checks without building a JSON pointer; anything else
+    (integer ids included) goes to :func:`_check_message`, which is the definition of the format.
+    """
+    if type(message) is not dict:
+        return None
+    message_id = message.get("id")
+    source_role = message.get("role")
+    content = message.get("content")
+    created_at = message.get("createdAt")
+    if (
+        type(message_id) is str
+        and message_id
+        and type(source_role) is str
+        and source_role.lower() in ROLE_SIDES
+        and type(content) is str
+        and type(created_at) is str
+        and ISO_TIMESTAMP.fullmatch(created_at)
+    ):
+        return message_id, source_role, content, created_at
+    return None
+
+
 def _check_message(message: object, path: str, errors: list[FormatError]) -> tuple[str, str, str, str] | None:
     """A message's (id, role, source_role, content, createdAt), or ``None`` after recording its errors."""
     if not isinstance(message, dict):
@@ -258,14 +283,15 @@ def _check_conversation(
     else:
         seen: set[str] = set()
         for position, message in enumerate(raw_messages):
-            message_path = f"{path}/messages/{position}"
-            fields = _check_message(message, message_path, errors)
+            fields = _well_formed(message)
             if fields is None:
-                continue
+                fields = _check_message(message, f"{path}/messages/{position}", errors)
+                if fields is None:
+                    continue
             if fields[0] in seen:
                 errors.append(
                     FormatError(
-                        f"{message_path}/id",
+                        f"{path}/messages/{position}/id",
                         "duplicate_message_id",
                         f"the message id {fields[0][:40]!r} appears earlier in this conversation",
                     )
@@ -275,24 +301,23 @@ def _check_conversation(
             checked.append(fields)
     if errors:
         return conversation_id, errors
-    user_count = 0
-    for position, (message_id, source_role, content, created_at) in enumerate(checked):
-        role = ROLE_SIDES[source_role.lower()]
-        user_count += role == "user"
-        messages.conversation_index.append(index)
-        messages.conversation_id.append(conversation_id)  # type: ignore[arg-type]
-        messages.message_id.append(message_id)
-        messages.position.append(position)
-        messages.role.append(role)
-        messages.source_role.append(source_role)
-        messages.content.append(content)
-        messages.created_at.append(created_at)
+    count = len(checked)
+    message_ids, source_roles, contents, created_ats = zip(*checked, strict=True) if checked else ((),) * 4
+    roles = [ROLE_SIDES[source_role.lower()] for source_role in source_roles]
+    messages.conversation_index.extend([index] * count)
+    messages.conversation_id.extend([conversation_id] * count)  # type: ignore[list-item]
+    messages.message_id.extend(message_ids)
+    messages.position.extend(range(count))
+    messages.role.extend(roles)
+    messages.source_role.extend(source_roles)
+    messages.content.extend(contents)
+    messages.created_at.extend(created_ats)
     conversations.index.append(index)
     conversations.conversation_id.append(conversation_id)  # type: ignore[arg-type]
     conversations.url.append(url)
     conversations.last_message_at.append(last_message_at)  # type: ignore[arg-type]
-    conversations.message_count.append(len(checked))
-    conversations.user_message_count.append(user_count)
+    conversations.message_count.append(count)
+    conversations.user_message_count.append(roles.count("user"))
     return conversation_id, []
 
 

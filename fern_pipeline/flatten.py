@@ -7,10 +7,13 @@ import numpy as np
 import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
+import pyarrow
 
 from fern_pipeline.document import CheckedDocument, reject
 from fern_pipeline.errors import FormatError
 from fern_pipeline.tables import ConversationsTable, MessagesTable
+
+UTC_NANOSECONDS = pyarrow.timestamp("ns", tz="UTC")
 
 
 @dataclass(frozen=True)
@@ -22,8 +25,18 @@ class Frames:
 
 
 def _parse_timestamps(values: list[str]) -> pd.Series:
-    """ISO 8601 strings already checked for shape → UTC timestamps; impossible ones become NaT."""
-    return pd.Series(pd.to_datetime(values, format="ISO8601", utc=True, errors="coerce"))
+    """ISO 8601 strings already checked for shape → UTC timestamps; impossible ones become NaT.
+
+    Arrow's cast reads the usual forms about ten times faster than pandas; a column with any value
+    it refuses (an impossible date, a lower-case ``t`` or ``z``, a decimal comma) is read by pandas
+    instead, after writing those two valid spellings the usual way, and exactly the impossible
+    values become NaT.
+    """
+    try:
+        return pd.Series(pyarrow.array(values, pyarrow.string()).cast(UTC_NANOSECONDS).to_pandas())
+    except pyarrow.ArrowInvalid:
+        usual = pd.Series(values, dtype=object).str.upper().str.replace(",", ".", regex=False)
+        return pd.Series(pd.to_datetime(usual, format="ISO8601", utc=True, errors="coerce"))
 
 
 def _build(checked: CheckedDocument, source: str, fetched_at: datetime) -> Frames:

@@ -1,7 +1,11 @@
 """pandera models: the one definition of every table's columns, types and keys."""
 
+from collections.abc import Iterable
+
 import pandas as pd
 import pandera.pandas as pa
+from pandera import dtypes
+from pandera.engines import pandas_engine
 from pandera.typing import Series
 
 UTC_TIMESTAMP = pd.DatetimeTZDtype(unit="ns", tz="UTC")
@@ -9,12 +13,29 @@ ROLES = ("user", "agent")
 FETCH_STATUSES = ("ok", "partial", "failed")
 
 
+@pandas_engine.Engine.register_dtype
+@dtypes.immutable
+class Text(pandas_engine.NpString):
+    """Text in an object column, every value a ``str`` (or null where the column allows it).
+
+    The same check as pandera's ``str``, made in one pass in C (``infer_dtype``) instead of a Python
+    call per value, which cost 0.6 s of a 200,000-message load.
+    """
+
+    def check(
+        self, pandera_dtype: dtypes.DataType, data_container: pd.Series | None = None
+    ) -> bool | Iterable[bool]:
+        if data_container is None:
+            return super().check(pandera_dtype)
+        return pd.api.types.infer_dtype(data_container, skipna=True) in ("string", "empty")
+
+
 class ConversationsTable(pa.DataFrameModel):
     """``conversations``: one row per conversation, its current version."""
 
-    source: Series[str]
-    conversation_id: Series[str] = pa.Field(str_length={"min_value": 1})
-    url: Series[str] = pa.Field(nullable=True)
+    source: Series[Text]
+    conversation_id: Series[Text] = pa.Field(ne="")
+    url: Series[Text] = pa.Field(nullable=True)
     last_message_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
     first_message_at: Series[UTC_TIMESTAMP] = pa.Field(nullable=True)  # type: ignore[valid-type]
     message_count: Series[int] = pa.Field(ge=0)
@@ -35,13 +56,13 @@ class ConversationsTable(pa.DataFrameModel):
 class MessagesTable(pa.DataFrameModel):
     """``messages``: one row per message of a current conversation."""
 
-    source: Series[str]
-    conversation_id: Series[str] = pa.Field(str_length={"min_value": 1})
-    message_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    source: Series[Text]
+    conversation_id: Series[Text] = pa.Field(ne="")
+    message_id: Series[Text] = pa.Field(ne="")
     position: Series[int] = pa.Field(ge=0)
-    role: Series[str] = pa.Field(isin=ROLES)
-    source_role: Series[str]
-    content: Series[str]
+    role: Series[Text] = pa.Field(isin=ROLES)
+    source_role: Series[Text]
+    content: Series[Text]
     created_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
 
     class Config:
@@ -52,13 +73,13 @@ class MessagesTable(pa.DataFrameModel):
 class FormatErrorsTable(pa.DataFrameModel):
     """``format_errors``: append-only, one row per format error, with the rejected item whole."""
 
-    source: Series[str]
+    source: Series[Text]
     fetch_id: Series[int]
     fetched_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
-    path: Series[str]
-    code: Series[str]
-    message: Series[str]
-    raw: Series[str] = pa.Field(nullable=True)
+    path: Series[Text]
+    code: Series[Text]
+    message: Series[Text]
+    raw: Series[Text] = pa.Field(nullable=True)
 
     class Config:
         strict = True
@@ -68,19 +89,19 @@ class FetchesTable(pa.DataFrameModel):
     """``fetches``: one row per fetch of a source, failed ones included."""
 
     fetch_id: Series[int]
-    source: Series[str]
-    url: Series[str]
+    source: Series[Text]
+    url: Series[Text]
     started_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
     finished_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
-    status: Series[str] = pa.Field(isin=FETCH_STATUSES)
-    category: Series[str] = pa.Field(nullable=True)
-    message: Series[str] = pa.Field(nullable=True)
+    status: Series[Text] = pa.Field(isin=FETCH_STATUSES)
+    category: Series[Text] = pa.Field(nullable=True)
+    message: Series[Text] = pa.Field(nullable=True)
     http_status: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     bytes: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     conversations_loaded: Series[int] = pa.Field(ge=0)
     messages_loaded: Series[int] = pa.Field(ge=0)
     conversations_rejected: Series[int] = pa.Field(ge=0)
-    start_date: Series[str] = pa.Field(nullable=True)
+    start_date: Series[Text] = pa.Field(nullable=True)
 
     class Config:
         strict = True

@@ -176,23 +176,21 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     start, end = _window(connection, settings)
     window = {"window_start": start, "window_end": end}
     fetch_window = {"window_start": start, "fetch_end": settings.end}
-    run(connection, "conversation_figures", window)
-    run(connection, "daily", window)
+    run(connection, "conversation_figures", **window)
+    run(connection, "daily", **window)
     run(connection, "activity")
-    run(connection, "format_errors", fetch_window)
-    run(connection, "summary", fetch_window | {"window_days": settings.window_days})
+    run(connection, "format_errors", **fetch_window)
+    run(connection, "summary", **fetch_window, window_days=settings.window_days)
     model = _fit(connection, settings.max_topics)
     connection.register("audit_assignments", _assign(connection, model))
     connection.register("audit_topic_terms", _topic_terms(model, settings.articles))
     run(
         connection,
         "topics",
-        {
-            "midpoint": start + (end - start) / 2,
-            "long_thread_turns": LONG_THREAD_TURNS,
-            "write_below": WRITE_BELOW,
-            "covered_from": COVERED_FROM,
-        },
+        midpoint=start + (end - start) / 2,
+        long_thread_turns=LONG_THREAD_TURNS,
+        write_below=WRITE_BELOW,
+        covered_from=COVERED_FROM,
     )
     connection.begin()
     try:

@@ -1,27 +1,9 @@
 """The audit as Markdown for Dagster's UI: headline figures, top topics, help-center gaps, format errors."""
 
-import re
-
 from fern_pipeline.audit.view import NOTHING, AuditView, share
+from fern_pipeline.markdown import escape, markdown_table
 
-#: Characters that Markdown would read as syntax; each is written escaped.
-MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 TOP_TOPICS = 10
-
-
-def escape(text: object) -> str:
-    """``text`` as literal Markdown on one line: syntax escaped, HTML neutralised, newlines as spaces."""
-    plain = " ".join(str(text).split())
-    plain = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SYNTAX.sub(r"\\\1", plain)
-
-
-def _table(header: list[str], body: list[list[str]], align: list[str]) -> list[str]:
-    return [
-        "| " + " | ".join(header) + " |",
-        "|" + "|".join(align) + "|",
-        *("| " + " | ".join(row) + " |" for row in body),
-    ]
 
 
 def markdown_summary(view: AuditView, report: str | None = None) -> str:
@@ -33,40 +15,44 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
     ]
     lines += [f"> **Warning:** {escape(warning)}" for warning in view.warnings]
     names = ["all sources" if source == "*" else escape(source) for source in view.sources]
-    lines += _table(
-        ["figure", *names],
-        [[name, *values] for name, values in view.headlines],
-        ["---", *("---:" for _ in names)],
+    lines.append(
+        markdown_table(
+            ["figure", *names],
+            [[name, *values] for name, values in view.headlines],
+            ["---", *("---:" for _ in names)],
+        )
     )
     lines += ["", "### Top topics, by priority", ""]
     if view.topics:
-        lines += _table(
-            [
-                "#",
-                "topic",
-                "conversations",
-                "share",
-                "trend",
-                "median turns",
-                "unanswered",
-                "best article",
-                "coverage",
-            ],
-            [
+        lines.append(
+            markdown_table(
                 [
-                    str(topic["priority_rank"]),
-                    f"**{escape(topic['label'])}**",
-                    f"{topic['conversation_count']:,}",
-                    share(topic["share"]),
-                    topic["trend_text"],
-                    f"{topic['median_turns']:.1f}",
-                    share(topic["unanswered_share"]),
-                    escape(topic["article_title"]) if topic["article_title"] else NOTHING,
-                    share(topic["coverage"]),
-                ]
-                for topic in view.topics[:TOP_TOPICS]
-            ],
-            ["--:", "---", "--:", "--:", "---", "--:", "--:", "---", "--:"],
+                    "#",
+                    "topic",
+                    "conversations",
+                    "share",
+                    "trend",
+                    "median turns",
+                    "unanswered",
+                    "best article",
+                    "coverage",
+                ],
+                [
+                    [
+                        str(topic["priority_rank"]),
+                        f"**{escape(topic['label'])}**",
+                        f"{topic['conversation_count']:,}",
+                        share(topic["share"]),
+                        topic["trend_text"],
+                        f"{topic['median_turns']:.1f}",
+                        share(topic["unanswered_share"]),
+                        escape(topic["article_title"]) if topic["article_title"] else NOTHING,
+                        share(topic["coverage"]),
+                    ]
+                    for topic in view.topics[:TOP_TOPICS]
+                ],
+                ["--:", "---", "--:", "--:", "---", "--:", "--:", "---", "--:"],
+            )
         )
     else:
         lines.append("No conversation in the window had words to group by.")
@@ -92,10 +78,12 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
         lines.append("")
     lines += ["", "### Format errors by code", ""]
     if view.format_errors:
-        lines += _table(
-            ["code", "errors"],
-            [[escape(code), f"{count:,}"] for code, count in view.format_errors],
-            ["---", "--:"],
+        lines.append(
+            markdown_table(
+                ["code", "errors"],
+                [[escape(code), f"{count:,}"] for code, count in view.format_errors],
+                ["---", "--:"],
+            )
         )
     else:
         lines.append("No format errors in the window.")

@@ -6,7 +6,7 @@ from typing import Any
 
 import duckdb
 
-from fern_pipeline.audit.queries import rows
+from fern_pipeline.audit.queries import records
 
 #: Shown where there is nothing to measure (an en dash).
 NOTHING = "\u2013"
@@ -103,7 +103,7 @@ def read_view(
     connection: duckdb.DuckDBPyConnection, *, start: datetime, end: datetime, warnings: tuple[str, ...]
 ) -> AuditView:
     """The audit tables of ``connection``, ready to be shown."""
-    summary = rows(connection, "read_summary")
+    summary = records(connection, "read_summary")
     sources = tuple(dict.fromkeys(row["source"] for row in summary)) or ("*",)
     by_key = {(row["source"], row["metric"]): row for row in summary}
     headlines = tuple(
@@ -122,7 +122,7 @@ def read_view(
     )
     topics = tuple(
         row | {"trend_text": trend(row["trend"], row["first_half_count"])}
-        for row in rows(connection, "read_topics")
+        for row in records(connection, "read_topics")
     )
     return AuditView(
         start=start,
@@ -132,14 +132,17 @@ def read_view(
         figures={metric: row["value"] for (source, metric), row in by_key.items() if source == "*"},
         topics=topics,
         daily=tuple(
-            (row["day"], row["conversations"], row["messages"]) for row in rows(connection, "read_daily")
+            (row["day"], row["conversations"], row["messages"]) for row in records(connection, "read_daily")
         ),
         response_times=tuple(
-            (row["label"], row["conversations"]) for row in rows(connection, "response_histogram")
+            (row["label"], row["conversations"]) for row in records(connection, "response_histogram")
         ),
         activity={
-            (row["weekday"], row["hour"]): row["conversations"] for row in rows(connection, "read_activity")
+            (row["weekday"], row["hour"]): row["conversations"]
+            for row in records(connection, "read_activity")
         },
-        format_errors=tuple((row["code"], row["errors"]) for row in rows(connection, "read_format_errors")),
+        format_errors=tuple(
+            (row["code"], row["errors"]) for row in records(connection, "read_format_errors")
+        ),
         warnings=warnings,
     )

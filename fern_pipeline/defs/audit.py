@@ -5,7 +5,7 @@ from dagster_duckdb import DuckDBResource
 from pydantic import Field, ValidationError
 
 from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
-from fern_pipeline.audit.queries import rows
+from fern_pipeline.audit.queries import records
 from fern_pipeline.config import AuditConfig, ProjectConfig
 from fern_pipeline.defs.resources import POOL, open_database
 from fern_pipeline.defs.sources import GROUP, source_asset_key
@@ -95,7 +95,7 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
         settings = _settings(project, config)
         with open_database(duckdb) as connection:
             result = build_audit(connection, settings)
-            columns = rows(connection, "describe_audit_conversations")
+            columns = records(connection, "describe_audit_conversations")
         for warning in result.warnings:
             context.log.warning(warning)
         context.log.info(

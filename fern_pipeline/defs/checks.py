@@ -9,11 +9,11 @@ import pandera.pandas as pa
 from dagster_duckdb import DuckDBResource
 
 from fern_pipeline.config import ProjectConfig, SourceConfig
-from fern_pipeline.defs.markdown import table
 from fern_pipeline.defs.metadata import SHOWN_ERRORS, errors_table
 from fern_pipeline.defs.resources import POOL, open_database
 from fern_pipeline.defs.sources import source_asset_key
 from fern_pipeline.ingest import counted
+from fern_pipeline.markdown import table
 from fern_pipeline.store.queries import records, sql
 from fern_pipeline.tables import ConversationsTable, MessagesTable
 

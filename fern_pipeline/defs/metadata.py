@@ -5,8 +5,8 @@ from typing import Any
 import dagster as dg
 import pandera.pandas as pa
 
-from fern_pipeline.defs.markdown import escape, table
 from fern_pipeline.ingest import Prepared, counted
+from fern_pipeline.markdown import escape, table
 from fern_pipeline.store.schema import duckdb_type
 
 #: How many format errors a summary or check lists before it says how many more there are.

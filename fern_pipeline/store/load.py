@@ -1,6 +1,7 @@
 """The load transaction: one fetch's rows, rejections and record written to DuckDB atomically."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,10 @@ from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
+
+#: DuckDB's memory limit while a load runs (see _memory_capped). On 200,000 messages it kept the
+#: load's added memory at 80 MiB instead of 130-160 MiB, at the same speed.
+LOAD_MEMORY_LIMIT = "128MiB"
 
 
 def _timestamp(value: Any) -> pd.Timestamp:
@@ -63,12 +68,33 @@ def _format_errors_frame(prepared: Prepared, fetch_id: int) -> pd.DataFrame:
     return FormatErrorsTable.validate(frame)
 
 
+@contextmanager
+def _memory_capped(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB's memory limit lowered to LOAD_MEMORY_LIMIT for a load, and set back after it.
+
+    A load writes its row groups to the file as they fill; DuckDB's default limit (80 % of RAM) only
+    lets it keep those written blocks cached, which is what a loader's peak memory was made of.
+    """
+    [(previous,)] = connection.execute(sql("memory_limit")).fetchall()
+    connection.execute(sql("set_memory_limit"), {"limit": LOAD_MEMORY_LIMIT})
+    try:
+        yield
+    finally:
+        connection.execute(sql("set_memory_limit"), {"limit": previous})
+
+
 def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
     """Write one fetch in a single transaction and return its ``fetches`` row.
 
     Valid conversations replace their earlier version and all its messages; rejected ones go whole
     into ``format_errors``; a failed fetch writes only its row in ``fetches``.
     """
+    with _memory_capped(connection):
+        return _write(connection, prepared)
+
+
+def _write(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
+    """The transaction of :func:`load`."""
     ensure_schema(connection)
     connection.begin()
     try:

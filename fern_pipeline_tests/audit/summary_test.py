@@ -2,24 +2,7 @@
 
 import pytest
 
-from fern_pipeline.audit.summary import escape
 from fern_pipeline.audit.view import duration, share, trend
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
-        ("a | b", "a \\| b"),
-        ("**bold** _it_ `code`", "\\*\\*bold\\*\\* \\_it\\_ \\`code\\`"),
-        ("[link](https://x.test)", "\\[link\\]\\(https://x\\.test\\)"),
-        ("# heading\n- item", "\\# heading \\- item"),
-        ("R&D", "R&amp;D"),
-    ],
-    ids=["html", "table-pipe", "emphasis", "link", "block-syntax-and-newline", "ampersand"],
-)
-def test_escape_keeps_customer_text_literal(text: str, expected: str) -> None:
-    assert escape(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pytest
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import Category, DatabaseBusy
 from fern_pipeline.ingest import prepare
-from fern_pipeline.store.load import load_into
+from fern_pipeline.store.load import load, load_into
 from fern_pipeline.store.schema import DUCKDB_TYPES, ensure_schema
 from fern_pipeline.tables import TABLES
 from fern_pipeline_tests.conftest import conversation
@@ -202,3 +202,22 @@ def test_a_database_locked_too_long_fails_as_a_timeout_and_writes_nothing(
     )
     assert rows(database, "SELECT * FROM fetches") == before
     assert rows(database, "SELECT conversation_id FROM conversations") == [("c1",)]
+
+
+@pytest.mark.parametrize("outcome", ["loaded", "rolled back"], ids=["loaded", "rolled-back"])
+def test_a_load_leaves_the_connections_memory_limit_as_it_was(
+    file_source: Make, database: Path, outcome: str
+) -> None:
+    prepared = prepare(file_source({"conversations": [FIRST]}))
+    if outcome == "rolled back":  # a frame DuckDB cannot insert: the transaction fails and rolls back
+        prepared.frames.messages["position"] = prepared.frames.messages["position"].astype(object)
+        prepared.frames.messages.loc[0, "position"] = "not a number"
+    database.parent.mkdir()
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("SET memory_limit = '3GiB'")
+        if outcome == "loaded":
+            load(connection, prepared)
+        else:
+            with pytest.raises(duckdb.Error):
+                load(connection, prepared)
+        assert connection.execute("SELECT current_setting('memory_limit')").fetchall() == [("3.0 GiB",)]

@@ -1,0 +1,1 @@
+"""Benchmark of `fern-pipeline load` against DuckDB's own JSON reader and dlt (issue 7)."""
