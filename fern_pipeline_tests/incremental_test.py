@@ -1,7 +1,6 @@
 """Incremental fetching from a local endpoint whose data changes between fetches: cursor, pages, refresh."""
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from fern_pipeline.ingest import prepare
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.conftest import conversation
-from fern_pipeline_tests.http_server import Exchange, LocalServer, serve
+from fern_pipeline_tests.http_server import Exchange, LocalServer
 
 
 class Helpdesk:
@@ -52,12 +51,6 @@ class Helpdesk:
                 else:
                     document["next"] = following
         exchange.reply(200, json.dumps(document).encode(), headers)
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serve() as running:
-        yield running
 
 
 def source_for(url: str, **settings: Any) -> SourceConfig:

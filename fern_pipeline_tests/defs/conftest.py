@@ -11,7 +11,7 @@ import pytest
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline_tests.conftest import conversation
-from fern_pipeline_tests.http_server import LocalServer, respond, serve
+from fern_pipeline_tests.http_server import LocalServer, respond
 
 VALID = conversation("c1", ("m1", "user", "2025-01-02T10:00:00Z"), ("m2", "agent", "2025-01-02T10:05:00Z"))
 OTHER = conversation("c2", ("m1", "user", "2025-01-03T08:00:00Z"))
@@ -21,12 +21,6 @@ BAD_ROLE = conversation("c3", ("m1", "user", "2025-01-03T08:00:00Z"), ("m2", "bo
 
 def document(*conversations: dict[str, Any]) -> bytes:
     return json.dumps({"conversations": list(conversations)}).encode()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serve() as running:
-        yield running
 
 
 @pytest.fixture
