@@ -16,6 +16,7 @@ from fern_pipeline.audit.topics import FIT_SAMPLE, TopicModel, fit_topics, langu
 from fern_pipeline.audit.view import read_view
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.store.schema import ensure_schema
+from fern_pipeline.store.transaction import transaction
 
 #: The tables the audit writes, all replaced together in one transaction.
 AUDIT_TABLES = (
@@ -182,26 +183,18 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     run(connection, "format_errors", **fetch_window)
     run(connection, "summary", **fetch_window, window_days=settings.window_days)
     model = _fit(connection, settings.max_topics)
-    connection.register("audit_assignments", _assign(connection, model))
-    connection.register("audit_topic_terms", _topic_terms(model, settings.articles))
-    run(
-        connection,
-        "topics",
-        midpoint=start + (end - start) / 2,
-        long_thread_turns=LONG_THREAD_TURNS,
-        write_below=WRITE_BELOW,
-        covered_from=COVERED_FROM,
-    )
-    connection.begin()
-    try:
+    with transaction(connection) as stage:
+        stage("audit_assignments", _assign(connection, model))
+        stage("audit_topic_terms", _topic_terms(model, settings.articles))
+        run(
+            connection,
+            "topics",
+            midpoint=start + (end - start) / 2,
+            long_thread_turns=LONG_THREAD_TURNS,
+            write_below=WRITE_BELOW,
+            covered_from=COVERED_FROM,
+        )
         connection.execute(sql("write_tables"))
-        connection.commit()
-    except BaseException:
-        connection.rollback()
-        raise
-    finally:
-        connection.unregister("audit_assignments")
-        connection.unregister("audit_topic_terms")
     row_counts = {
         table: connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in AUDIT_TABLES
     }

@@ -12,6 +12,7 @@ from fern_pipeline.ingest import Prepared
 from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema
+from fern_pipeline.store.transaction import transaction
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
 
 #: DuckDB's memory limit while a load runs (see _memory_capped). On 200,000 messages it kept the
@@ -96,30 +97,22 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
 def _write(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
     """The transaction of :func:`load`."""
     ensure_schema(connection)
-    connection.begin()
-    try:
+    with transaction(connection) as stage:
         [(fetch_id,)] = connection.execute(sql("next_fetch_id")).fetchall()
         row = fetch_row(prepared, fetch_id)
-        connection.register("staged_fetch", _fetch_frame(row))
+        stage("staged_fetch", _fetch_frame(row))
         connection.execute(sql("insert_fetch"))
         if prepared.rejected:
-            connection.register("staged_format_errors", _format_errors_frame(prepared, fetch_id))
+            stage("staged_format_errors", _format_errors_frame(prepared, fetch_id))
             connection.execute(sql("insert_format_errors"))
         if prepared.frames is not None and prepared.status != "failed":
-            connection.register("staged_conversations", prepared.frames.conversations)
-            connection.register("staged_messages", prepared.frames.messages)
+            stage("staged_conversations", prepared.frames.conversations)
+            stage("staged_messages", prepared.frames.messages)
             parameters = {"source": prepared.source}
             connection.execute(sql("delete_replaced_messages"), parameters)
             connection.execute(sql("delete_replaced_conversations"), parameters)
             connection.execute(sql("insert_conversations"))
             connection.execute(sql("insert_messages"))
-        connection.commit()
-    except BaseException:
-        connection.rollback()
-        raise
-    finally:
-        for view in ("staged_fetch", "staged_format_errors", "staged_conversations", "staged_messages"):
-            connection.unregister(view)
     return row
 
 

@@ -1,0 +1,30 @@
+"""One DuckDB transaction with frames staged as views: committed whole, or rolled back whole."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import duckdb
+
+#: Registers a DataFrame (or Arrow table) under a name the transaction's SQL reads it by.
+Stage = Callable[[str, object], None]
+
+
+@contextmanager
+def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[Stage]:
+    """BEGIN … COMMIT, rolled back on any failure; the views staged inside are dropped after it."""
+    staged: list[str] = []
+
+    def stage(name: str, frame: object) -> None:
+        connection.register(name, frame)
+        staged.append(name)
+
+    connection.begin()
+    try:
+        yield stage
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    finally:
+        for name in staged:
+            connection.unregister(name)
