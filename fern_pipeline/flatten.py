@@ -78,29 +78,25 @@ def _build(checked: CheckedDocument, source: str, fetched_at: datetime) -> Frame
     return Frames(conversation_frame, message_frame)
 
 
+def _not_an_instant(path: str, sent: str) -> FormatError:
+    return FormatError(
+        path,
+        "invalid_timestamp",
+        f"{sent[:40]!r} is not a real date and time (or lies outside the years 1678 to 2261)",
+    )
+
+
 def _out_of_range(checked: CheckedDocument, frames: Frames) -> dict[int, list[FormatError]]:
     """Conversations with a timestamp that has the right shape but is not a real instant."""
     found: dict[int, list[FormatError]] = {}
     for row in np.flatnonzero(frames.conversations["last_message_at"].isna().to_numpy()):
         index = checked.conversations.index[row]
-        found.setdefault(index, []).append(
-            FormatError(
-                f"/conversations/{index}/lastMessageAt",
-                "invalid_timestamp",
-                f"{checked.conversations.last_message_at[row][:40]!r} is not a real date and time "
-                "(or lies outside the years 1678 to 2261)",
-            )
-        )
+        path = f"/conversations/{index}/lastMessageAt"
+        found.setdefault(index, []).append(_not_an_instant(path, checked.conversations.last_message_at[row]))
     for row in np.flatnonzero(frames.messages["created_at"].isna().to_numpy()):
         index = checked.messages.conversation_index[row]
-        found.setdefault(index, []).append(
-            FormatError(
-                f"/conversations/{index}/messages/{checked.messages.position[row]}/createdAt",
-                "invalid_timestamp",
-                f"{checked.messages.created_at[row][:40]!r} is not a real date and time "
-                "(or lies outside the years 1678 to 2261)",
-            )
-        )
+        path = f"/conversations/{index}/messages/{checked.messages.position[row]}/createdAt"
+        found.setdefault(index, []).append(_not_an_instant(path, checked.messages.created_at[row]))
     return found
 
 
