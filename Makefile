@@ -23,9 +23,12 @@ $(DAGSTER_HOME_DIR)/dagster.yaml: dagster.yaml
 	cp dagster.yaml $@
 
 # Every asset and its checks, through Dagster (multiprocess, pools), then where the results are.
+# Dagster's event log goes to a file; on failure its end is shown.
 demo: $(INSTALLED) $(DAGSTER_HOME_DIR)/dagster.yaml
-	$(DAGSTER) asset materialize -m fern_pipeline.definitions --select '*' --config-json $(QUIET_LOGS)
-	$(BIN)/python -m fern_pipeline.demo.summary
+	@echo "materializing every asset and check through Dagster (log: $(DAGSTER_HOME_DIR)/demo.log)"
+	@$(DAGSTER) asset materialize -m fern_pipeline.definitions --select '*' --config-json $(QUIET_LOGS) \
+		> $(DAGSTER_HOME_DIR)/demo.log 2>&1 || { tail -n 40 $(DAGSTER_HOME_DIR)/demo.log; exit 1; }
+	@$(BIN)/python -m fern_pipeline.demo.summary
 
 ui: $(INSTALLED) $(DAGSTER_HOME_DIR)/dagster.yaml
 	$(DAGSTER) dev -w workspace.yaml
