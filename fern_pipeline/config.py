@@ -141,7 +141,8 @@ class SourceConfig(BaseModel):
     @classmethod
     def _headers_are_templates(cls, headers: dict[str, str]) -> dict[str, str]:
         for header, value in headers.items():
-            if "{" in ENV_TEMPLATE.sub("", value) or "}" in ENV_TEMPLATE.sub("", value):
+            rest = ENV_TEMPLATE.sub("", value)
+            if "{" in rest or "}" in rest:
                 raise ValueError(
                     f"header {header!r} has a malformed template: write secrets as "
                     '"{{ env.VARIABLE_NAME }}"'
