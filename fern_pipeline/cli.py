@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from fern_pipeline.config import SourceConfig, load_config
+from fern_pipeline.config import SourceConfig, adhoc_source, load_config
 from fern_pipeline.errors import ConfigError, DatabaseBusy
 from fern_pipeline.fetch import ProgressCallback
 from fern_pipeline.ingest import Prepared, prepare
@@ -30,9 +30,9 @@ def _source(url: str | None, name: str | None, configured: str | None, config: P
     if configured is not None:
         return load_config(config).source(configured)
     try:
-        return SourceConfig(name=name or "adhoc", url=url)  # type: ignore[arg-type]
-    except ValueError as error:
-        raise click.UsageError(str(error).splitlines()[-1].removeprefix("  Value error, ")) from None
+        return adhoc_source(url, name or "adhoc")  # type: ignore[arg-type]
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _progress() -> ProgressCallback | None:

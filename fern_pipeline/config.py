@@ -316,6 +316,15 @@ def _describe(error: Mapping[str, object], raw: object) -> str:
     return f"{where}: {message}"
 
 
+def adhoc_source(url: str, name: str) -> SourceConfig:
+    """A source given on the command line, validated like a configured one."""
+    raw = {"name": name, "url": url}
+    try:
+        return SourceConfig.model_validate(raw)
+    except ValidationError as error:
+        raise ConfigError("; ".join(_describe(detail, raw) for detail in error.errors())) from None
+
+
 def parse_config(text: str, *, origin: Path, environ: Mapping[str, str] | None = None) -> ProjectConfig:
     """Validate YAML ``text`` read from ``origin`` into a :class:`ProjectConfig`."""
     env = os.environ if environ is None else environ

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from fern_pipeline.config import DEFAULT_MAX_BYTES, SourceConfig, load_config, parse_config
+from fern_pipeline.config import DEFAULT_MAX_BYTES, SourceConfig, adhoc_source, load_config, parse_config
 from fern_pipeline.demo import DEMO_HELP_CENTER
 from fern_pipeline.errors import ConfigError
 
@@ -234,3 +234,9 @@ def test_incremental_mistakes(incremental: str, expected: str) -> None:
             origin=ORIGIN,
             environ={},
         )
+
+
+def test_a_source_from_the_command_line_is_checked_like_a_configured_one() -> None:
+    assert adhoc_source("https://x.test/e.json", "adhoc").name == "adhoc"
+    with pytest.raises(ConfigError, match=r"^url: unsupported URL scheme 'ftp'"):
+        adhoc_source("ftp://x.test/e.json", "adhoc")
