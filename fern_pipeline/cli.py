@@ -1,6 +1,7 @@
 """The ``fern-pipeline`` command: ``check`` an endpoint, or ``load`` one source into DuckDB."""
 
 import json
+import os
 import sys
 import time
 from datetime import datetime
@@ -225,5 +226,27 @@ def load(
     _run(body)
 
 
+def run() -> None:
+    """The ``fern-pipeline`` command: :func:`main`, then an exit without tearing the interpreter down.
+
+    Once the output is flushed nothing is left to do (the database is closed, the fetched bodies are
+    unlinked temporary files), but freeing pandas, Arrow, DuckDB and a load's objects one by one took
+    0.3 s of a 2.5 s load of 200,000 messages.
+    """
+    try:
+        main()
+    except SystemExit as exit:
+        code = exit.code
+    else:
+        code = 0
+    if not isinstance(code, int):
+        if code is not None:
+            click.echo(code, err=True)
+        code = 0 if code is None else 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    run()

@@ -4,8 +4,9 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -68,8 +69,8 @@ class Rejected:
 class CheckedDocument:
     """What a format check found: the loadable conversations as columns, and the rejected ones."""
 
-    #: The document's ``conversations`` array as parsed, kept to reject items whole.
-    items: list[Any]
+    #: The document's ``conversations`` array as parsed (by index), kept to reject items whole.
+    items: Sequence[Any]
     conversations: ConversationColumns
     messages: MessageColumns
     rejected: list[Rejected]
@@ -132,10 +133,9 @@ def _type_name(value: object) -> str:
 
 def _identifier(value: object, path: str, errors: list[FormatError]) -> str | None:
     """An id as text (strings and integers are accepted), or ``None`` after recording why not."""
-    if isinstance(value, str) and value:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+    key = identifier_key(value)
+    if key is not None:
+        return key
     if isinstance(value, str):
         errors.append(FormatError(path, "empty_value", "the id is an empty string"))
     else:
@@ -166,31 +166,6 @@ def _timestamp(value: object, path: str, errors: list[FormatError]) -> str | Non
 
 def _missing(path: str, name: str) -> FormatError:
     return FormatError(f"{path}/{name}", "missing_field", f"the required field {name!r} is missing")
-
-
-def _well_formed(message: object) -> tuple[str, str, str, str] | None:
-    """A message's (id, role, content, createdAt) when it has nothing to report, else ``None``.
-
-    The common case, decided in a few type checks without building a JSON pointer; anything else
-    (integer ids included) goes to :func:`_check_message`, which is the definition of the format.
-    """
-    if type(message) is not dict:
-        return None
-    message_id = message.get("id")
-    source_role = message.get("role")
-    content = message.get("content")
-    created_at = message.get("createdAt")
-    if (
-        type(message_id) is str
-        and message_id
-        and type(source_role) is str
-        and source_role.lower() in ROLE_SIDES
-        and type(content) is str
-        and type(created_at) is str
-        and ISO_TIMESTAMP.fullmatch(created_at)
-    ):
-        return message_id, source_role, content, created_at
-    return None
 
 
 def _check_message(message: object, path: str, errors: list[FormatError]) -> tuple[str, str, str, str] | None:
@@ -283,11 +258,9 @@ def _check_conversation(
     else:
         seen: set[str] = set()
         for position, message in enumerate(raw_messages):
-            fields = _well_formed(message)
+            fields = _check_message(message, f"{path}/messages/{position}", errors)
             if fields is None:
-                fields = _check_message(message, f"{path}/messages/{position}", errors)
-                if fields is None:
-                    continue
+                continue
             if fields[0] in seen:
                 errors.append(
                     FormatError(
@@ -301,24 +274,60 @@ def _check_conversation(
             checked.append(fields)
     if errors:
         return conversation_id, errors
-    count = len(checked)
     message_ids, source_roles, contents, created_ats = zip(*checked, strict=True) if checked else ((),) * 4
-    roles = [ROLE_SIDES[source_role.lower()] for source_role in source_roles]
-    messages.conversation_index.extend([index] * count)
-    messages.conversation_id.extend([conversation_id] * count)  # type: ignore[list-item]
-    messages.message_id.extend(message_ids)
-    messages.position.extend(range(count))
-    messages.role.extend(roles)
-    messages.source_role.extend(source_roles)
-    messages.content.extend(contents)
-    messages.created_at.extend(created_ats)
-    conversations.index.append(index)
-    conversations.conversation_id.append(conversation_id)  # type: ignore[arg-type]
-    conversations.url.append(url)
-    conversations.last_message_at.append(last_message_at)  # type: ignore[arg-type]
-    conversations.message_count.append(count)
-    conversations.user_message_count.append(roles.count("user"))
+    append_conversation(
+        conversations,
+        messages,
+        Valid(index, conversation_id, url, last_message_at),  # type: ignore[arg-type]
+        ValidMessages(message_ids, source_roles, role_sides(source_roles), contents, created_ats),  # type: ignore[arg-type]
+    )
     return conversation_id, []
+
+
+class Valid(NamedTuple):
+    """The fields of a conversation that passed the check, as sent (integer ids as text)."""
+
+    index: int
+    conversation_id: str
+    url: str | None
+    last_message_at: str
+
+
+class ValidMessages(NamedTuple):
+    """The fields of a valid conversation's messages, one sequence per field, in order."""
+
+    message_ids: Sequence[str]
+    source_roles: Sequence[str]
+    #: The side of each role: ``user`` or ``agent``.
+    roles: Sequence[str]
+    contents: Sequence[str]
+    created_ats: Sequence[str]
+
+
+def role_sides(source_roles: Iterable[str]) -> list[str | None]:
+    """The side of each role as sent (any case), None where it is not a role of the format."""
+    return [ROLE_SIDES.get(role) or ROLE_SIDES.get(role.lower()) for role in source_roles]
+
+
+def append_conversation(
+    conversations: ConversationColumns, messages: MessageColumns, valid: Valid, thread: ValidMessages
+) -> None:
+    """Append a valid conversation and its messages to the columns."""
+    count = len(thread.message_ids)
+    messages.conversation_index.extend([valid.index] * count)
+    messages.conversation_id.extend([valid.conversation_id] * count)
+    messages.message_id.extend(thread.message_ids)
+    messages.position.extend(range(count))
+    messages.role.extend(thread.roles)
+    messages.source_role.extend(thread.source_roles)
+    messages.content.extend(thread.contents)
+    messages.created_at.extend(thread.created_ats)
+    conversations.index.append(valid.index)
+    conversations.conversation_id.append(valid.conversation_id)
+    conversations.url.append(valid.url)
+    conversations.last_message_at.append(valid.last_message_at)
+    conversations.message_count.append(count)
+    conversations.user_message_count.append(thread.roles.count("user"))
 
 
 def conversations_of(document: Any, *, url: str) -> list[Any]:
@@ -351,38 +360,83 @@ def check_document(document: Any, *, url: str) -> CheckedDocument:
     return check_conversations(conversations_of(document, url=url))
 
 
-def check_conversations(items: list[Any]) -> CheckedDocument:
-    """Check each item of a ``conversations`` array; keep it as columns or reject it whole."""
+def check_conversations(items: Sequence[Any]) -> CheckedDocument:
+    """Check each item of a parsed ``conversations`` array; keep it as columns or reject it whole."""
+    keys = [conversation_key(item) for item in items]
+    return check_items(items, range(len(items)), keys, duplicated=duplicated_keys(keys))
+
+
+#: A faster check of the item at an index that either appends it to the columns, valid, and returns
+#: its number of messages, or returns None and leaves the item to the full check.
+FastPath = Callable[[int, "ConversationColumns", "MessageColumns"], int | None]
+
+
+def check_items(
+    items: Sequence[Any],
+    indexes: Iterable[int],
+    keys: Sequence[str | None],
+    *,
+    duplicated: set[str],
+    fast: FastPath | None = None,
+) -> CheckedDocument:
+    """Check the items at ``indexes``: each kept as columns or rejected whole with all its errors.
+
+    ``keys`` are every item's id as :func:`conversation_key` reads it; items whose key is in
+    ``duplicated`` are rejected. ``fast`` may accept well-formed items first; the rest are checked here.
+    """
     conversations = ConversationColumns()
     messages = MessageColumns()
     found: dict[int, list[FormatError]] = {}
-    ids: list[str | None] = []
-    for index, item in enumerate(items):
-        conversation_id, errors = _check_conversation(index, item, conversations, messages)
-        ids.append(conversation_id)
+    total_messages = 0
+    for index in indexes:
+        key = keys[index]
+        if fast is not None and key not in duplicated:
+            count = fast(index, conversations, messages)
+            if count is not None:
+                total_messages += count
+                continue
+        item = items[index]
+        _, errors = _check_conversation(index, item, conversations, messages)
+        total_messages += len(item["messages"]) if _has_message_list(item) else 0
+        if key in duplicated:
+            errors.append(
+                FormatError(
+                    f"/conversations/{index}/id",
+                    "duplicate_conversation_id",
+                    f"the conversation id {key[:40]!r} appears more than once",  # type: ignore[index]
+                )
+            )
         if errors:
             found[index] = errors
-    duplicated = {key for key, count in Counter(ids).items() if count > 1 and key is not None}
-    if duplicated:
-        for index, conversation_id in enumerate(ids):
-            if conversation_id in duplicated:
-                found.setdefault(index, []).append(
-                    FormatError(
-                        f"/conversations/{index}/id",
-                        "duplicate_conversation_id",
-                        f"the conversation id {conversation_id[:40]!r} appears more than once",
-                    )
-                )
     checked = CheckedDocument(
         items=items,
         conversations=conversations,
         messages=messages,
         rejected=[],
-        total_messages=sum(len(item["messages"]) for item in items if _has_message_list(item)),
+        total_messages=total_messages,
     )
     if found:
         reject(checked, found)
     return checked
+
+
+def conversation_key(item: object) -> str | None:
+    """A parsed conversation's id as the check reads it (an integer as text), or None when it has none."""
+    return identifier_key(item.get("id")) if isinstance(item, dict) else None
+
+
+def identifier_key(value: object) -> str | None:
+    """An id value as text when it is a valid id (a non-empty string or an integer), else None."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def duplicated_keys(keys: Iterable[str | None]) -> set[str]:
+    """The ids that more than one conversation has."""
+    return {key for key, count in Counter(keys).items() if count > 1 and key is not None}
 
 
 def _has_message_list(item: object) -> bool:

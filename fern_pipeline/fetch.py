@@ -1,6 +1,5 @@
-"""One HTTP or file fetch with a deadline, a size cap and retries: the body as bytes, or FetchFailed."""
+"""One HTTP or file fetch with a deadline, a size cap and retries: the body, or FetchFailed."""
 
-import io
 import logging
 import os
 import socket
@@ -24,6 +23,7 @@ from urllib.request import url2pathname
 
 import httpx
 
+from fern_pipeline.body import Body
 from fern_pipeline.errors import Category, FetchFailed
 from fern_pipeline.redact import redact_url
 
@@ -83,7 +83,7 @@ logging.getLogger("httpx").addFilter(_RedactedRequestLog())
 class Fetched:
     """A body fetched whole, within the limits."""
 
-    body: bytes
+    body: Body
     #: None for ``file://``.
     http_status: int | None
     content_type: str | None
@@ -157,11 +157,10 @@ class _Limits:
         expected: int | None,
         shown: str,
         status: int | None,
-    ) -> bytes:
+    ) -> Body:
         """Join ``chunks``, decompressed if ``wbits`` is set, stopping at the size cap and the deadline."""
         decoder = None if wbits is None else zlib.decompressobj(wbits)
-        # One growing buffer, whose getvalue() does not copy: the body is held once, not twice.
-        body = io.BytesIO()
+        body = Body()
         received = size = 0
         for chunk in chunks:
             # The raw count is capped too: a compressed stream can be long and yield next to nothing.
@@ -184,7 +183,7 @@ class _Limits:
             raise self.timed_out(shown)
         if decoder is not None and not decoder.eof:
             raise _undecodable(shown, status, "ends before its compressed data does")
-        return body.getvalue()
+        return body
 
 
 def fetch(
@@ -382,7 +381,7 @@ def _answer(
     raise failure
 
 
-def _read_body(response: httpx.Response, shown: str, limits: _Limits) -> bytes:
+def _read_body(response: httpx.Response, shown: str, limits: _Limits) -> Body:
     """The decompressed body, read through ``iter_raw`` so the cap holds after decompression too."""
     status = response.status_code
     encoding = response.headers.get("Content-Encoding", "").strip().lower()

@@ -1,15 +1,15 @@
 """One source end to end: fetch, check, flatten and validate without touching the database."""
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Generator, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from fern_pipeline.batches import checked_batches
+from fern_pipeline.body import Body
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.cursor import with_query_value
-from fern_pipeline.document import Rejected, check_conversations
+from fern_pipeline.document import Rejected
 from fern_pipeline.errors import Category, FetchFailed, FormatError
 from fern_pipeline.fetch import ProgressCallback
 from fern_pipeline.flatten import Frames, to_frames
@@ -18,31 +18,126 @@ from fern_pipeline.redact import redact_url
 
 
 @dataclass(frozen=True)
+class Conversations:
+    """The conversations a fetch received, not yet decoded, in document order (pages one after another)."""
+
+    #: Raw JSON slices of the bodies (or parsed values, see :mod:`fern_pipeline.split`).
+    items: list[Any]
+    #: Each item's id as the check reads it.
+    keys: list[str | None]
+    #: Each item's page and its index there, when the fetch had more than one page.
+    origins: list[tuple[int, int]] | None
+    #: The bodies of the pages, which the raw items are slices of.
+    bodies: list[Body]
+
+    def release(self) -> None:
+        """Drop the bodies' pages read so far from the process's memory."""
+        for body in self.bodies:
+            body.release()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a pass over a fetch's conversations found."""
+
+    rejected: tuple[Rejected, ...]
+    conversations_loaded: int
+    messages_loaded: int
+    total_messages: int
+    finished_at: datetime
+    #: A conversation that could not be read at all: the whole fetch fails as ``invalid_json``.
+    failure: FetchFailed | None = None
+
+
+@dataclass
 class Prepared:
-    """Everything one fetch produced, ready to be loaded in one transaction (or only shown)."""
+    """One fetch of a source: its failure, or its conversations, turned into valid rows batch by batch.
+
+    :meth:`batches` yields the rows; what they came to (rejections, counts, status) is the
+    :attr:`outcome` of that pass, or of a pass of its own when asked for first.
+    """
 
     source: str
     #: The URL fetched, with its secrets redacted.
     url: str
     started_at: datetime
     fetched_at: datetime
-    finished_at: datetime
     http_status: int | None
     bytes: int | None
-    frames: Frames | None
-    rejected: tuple[Rejected, ...]
-    failure: FetchFailed | None
-    total_conversations: int
-    total_messages: int
+    conversations: Conversations | None
+    fetch_failure: FetchFailed | None
     start_date: str | None = None
+    _outcome: Outcome | None = field(default=None, init=False, repr=False)
+
+    def batches(self) -> Iterator[Frames]:
+        """The valid rows a batch at a time (none after a failed fetch), recording the outcome at the end."""
+        self._outcome = yield from self._pass()
+
+    def _pass(self) -> Generator[Frames, None, Outcome]:
+        if self.conversations is None:
+            return Outcome((), 0, 0, 0, _now())
+        if self._outcome is not None and self._outcome.failure is not None:
+            return self._outcome
+        origins = self.conversations.origins
+        rejected: list[Rejected] = []
+        conversations = messages = sent_messages = 0
+        try:
+            for checked in checked_batches(self.conversations.items, self.conversations.keys, url=self.url):
+                frames = to_frames(checked, source=self.source, fetched_at=self.fetched_at)
+                for item in checked.rejected:
+                    rejected.append(item if origins is None else relocate(item, origins))
+                conversations += frames.conversations.num_rows
+                messages += frames.messages.num_rows
+                sent_messages += checked.total_messages
+                self.conversations.release()
+                if frames.conversations.num_rows:
+                    yield frames
+        except FetchFailed as failure:
+            self._outcome = Outcome((), 0, 0, 0, _now(), failure)
+            raise
+        return Outcome(tuple(rejected), conversations, messages, sent_messages, _now())
+
+    @property
+    def outcome(self) -> Outcome:
+        """What the last complete pass found; a pass is made (rows discarded) when none has been."""
+        if self._outcome is None:
+            try:
+                for _ in self.batches():
+                    pass
+            except FetchFailed:
+                pass
+        assert self._outcome is not None
+        return self._outcome
+
+    @property
+    def failure(self) -> FetchFailed | None:
+        """Why nothing could be loaded: the fetch failed, or a conversation could not be read."""
+        return self.fetch_failure if self.fetch_failure is not None else self.outcome.failure
+
+    @property
+    def rejected(self) -> tuple[Rejected, ...]:
+        return self.outcome.rejected
+
+    @property
+    def finished_at(self) -> datetime:
+        return self.outcome.finished_at
+
+    @property
+    def total_conversations(self) -> int:
+        """How many conversations the fetch sent."""
+        return 0 if self.failure is not None or self.conversations is None else len(self.conversations.items)
+
+    @property
+    def total_messages(self) -> int:
+        return 0 if self.failure is not None else self.outcome.total_messages
 
     @property
     def conversations_loaded(self) -> int:
-        return 0 if self.frames is None else len(self.frames.conversations)
+        return 0 if self.failure is not None else self.outcome.conversations_loaded
 
     @property
     def messages_loaded(self) -> int:
-        return 0 if self.frames is None else len(self.frames.messages)
+        return 0 if self.failure is not None else self.outcome.messages_loaded
 
     @property
     def errors(self) -> list[FormatError]:
@@ -92,24 +187,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a document becomes rows, then as it was.
-
-    A parsed document is millions of objects in trees without cycles, and every collection pass
-    walks them all for nothing: orjson.loads of 200,000 messages took 0.52 s with the collector on,
-    0.30 s with it off; to_frames 0.85 s and 0.75 s.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_cycle_collector_paused()
 def prepare(
     source: SourceConfig,
     *,
@@ -117,8 +194,9 @@ def prepare(
     environ: Mapping[str, str] | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> Prepared:
-    """Fetch ``source`` (all its pages) and turn them into validated rows; failures become a failed outcome.
+    """Fetch ``source`` (all its pages) and find its conversations; a failed fetch is a failed outcome.
 
+    Nothing is decoded yet: :meth:`Prepared.batches` checks, flattens and validates the rows.
     ``start_date`` sets the incremental parameter of an incremental source. Raises
     :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
@@ -130,9 +208,12 @@ def prepare(
     started_at = _now()
     http_status: int | None = None
     size: int | None = None
+    items: list[Any] = []
+    keys: list[str | None] = []
+    origins: list[tuple[int, int]] = []
+    bodies: list[Body] = []
+    failure: FetchFailed | None = None
     try:
-        items: list[Any] = []
-        origins: list[tuple[int, int]] = []
         for page in pages(
             url,
             headers=headers,
@@ -142,43 +223,29 @@ def prepare(
             on_progress=on_progress,
         ):
             http_status, size = page.http_status, (size or 0) + page.bytes
-            items.extend(page.items)
-            origins.extend((page.number, index) for index in range(len(page.items)))
-        fetched_at = _now()
+            items.extend(page.conversations.items)
+            keys.extend(page.conversations.keys)
+            bodies.append(page.body)
+            origins.extend((page.number, index) for index in range(len(page.conversations.items)))
+    except FetchFailed as error:
+        failure = error
+        http_status = error.http_status or http_status
+    fetched_at = _now()
+    conversations = None
+    if failure is None:
         paginated = page.number > 1
         if paginated:
-            items, origins = latest_versions(items, origins)
-        checked = check_conversations(items)
-        frames = to_frames(checked, source=source.name, fetched_at=fetched_at)
-    except FetchFailed as failure:
-        return Prepared(
-            source=source.name,
-            url=shown,
-            started_at=started_at,
-            fetched_at=_now(),
-            finished_at=_now(),
-            http_status=failure.http_status or http_status,
-            bytes=size,
-            frames=None,
-            rejected=(),
-            failure=failure,
-            total_conversations=0,
-            total_messages=0,
-            start_date=start_date,
-        )
-    rejected = [relocate(item, origins) for item in checked.rejected] if paginated else checked.rejected
+            kept = latest_versions(keys, origins)
+            items, keys, origins = ([column[i] for i in kept] for column in (items, keys, origins))  # type: ignore[assignment]
+        conversations = Conversations(items, keys, origins if paginated else None, bodies)
     return Prepared(
         source=source.name,
         url=shown,
         started_at=started_at,
         fetched_at=fetched_at,
-        finished_at=_now(),
         http_status=http_status,
         bytes=size,
-        frames=frames,
-        rejected=tuple(rejected),
-        failure=None,
-        total_conversations=checked.total_conversations,
-        total_messages=checked.total_messages,
+        conversations=conversations,
+        fetch_failure=failure,
         start_date=start_date,
     )

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from fern_pipeline.document import Rejected, conversations_of, parse_json
+from fern_pipeline.body import Body
+from fern_pipeline.document import Rejected
 from fern_pipeline.errors import Category, FetchFailed, FormatError
 from fern_pipeline.fetch import Fetched, ProgressCallback, fetch
 from fern_pipeline.redact import redact_url
+from fern_pipeline.split import Split, split
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,9 @@ class Page:
     number: int
     http_status: int | None
     bytes: int
-    items: list[Any]
+    #: The page's body, which its raw conversations are slices of.
+    body: Body
+    conversations: Split
 
 
 def _origin(url: str) -> tuple[str, str]:
@@ -27,11 +31,10 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.rsplit("@", 1)[-1].lower()
 
 
-def _next_url(url: str, fetched: Fetched, document: Any) -> str | None:
-    """The next page's URL from the Link header, else from a top-level ``next`` string."""
+def _next_url(url: str, fetched: Fetched, following: Any) -> str | None:
+    """The next page's URL from the Link header, else from the document's top-level ``next`` string."""
     if fetched.next_url is not None:
         return fetched.next_url
-    following = document.get("next") if isinstance(document, dict) else None
     return urljoin(url, following) if isinstance(following, str) and following else None
 
 
@@ -62,11 +65,10 @@ def pages(
         )
         received += len(fetched.body)
         page_url, size, status = fetched.url, len(fetched.body), fetched.http_status
-        document = parse_json(fetched.body, url=page_url, content_type=fetched.content_type)
-        following = _next_url(url, fetched, document)
-        del fetched
-        yield Page(number, status, size, conversations_of(document, url=page_url))
-        del document
+        conversations = split(fetched.body, url=page_url, content_type=fetched.content_type)
+        following = _next_url(url, fetched, conversations.next)
+        yield Page(number, status, size, fetched.body, conversations)
+        del fetched, conversations
         if following is None:
             return
         shown = redact_url(following)
@@ -102,30 +104,20 @@ class Deadline:
         return left
 
 
-def latest_versions(
-    items: list[Any], origins: list[tuple[int, int]]
-) -> tuple[list[Any], list[tuple[int, int]]]:
-    """Drop conversations that a later page sends again (pages shift while data changes).
+def latest_versions(keys: list[str | None], origins: list[tuple[int, int]]) -> list[int]:
+    """Positions of the conversations to keep: a later page sending one again replaces it (pages shift).
 
     Repeats within one page are left for the format check, which rejects them as duplicates.
     """
     last_page: dict[str, int] = {}
-    keys = [_key(item) for item in items]
     for key, (page, _) in zip(keys, origins, strict=True):
         if key is not None:
             last_page[key] = page
-    kept = [
+    return [
         position
         for position, (key, (page, _)) in enumerate(zip(keys, origins, strict=True))
         if key is None or last_page[key] == page
     ]
-    return [items[position] for position in kept], [origins[position] for position in kept]
-
-
-def _key(item: Any) -> str | None:
-    identifier = item.get("id") if isinstance(item, dict) else None
-    valid = isinstance(identifier, str | int) and not isinstance(identifier, bool)
-    return str(identifier) if valid else None
 
 
 def relocate(rejected: Rejected, origins: list[tuple[int, int]]) -> Rejected:

@@ -6,10 +6,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+import pyarrow
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from fern_pipeline.config import SourceConfig
+from fern_pipeline.ingest import Prepared
+from fern_pipeline.tables import ConversationsTable, MessagesTable
 from fern_pipeline_tests.http_server import LocalServer, serve
 
 # hypothesis keeps caches in ./.hypothesis by default: tests write nothing into the working directory.
@@ -64,3 +68,17 @@ def file_source(tmp_path: Path) -> Callable[[object], SourceConfig]:
         return SourceConfig(name=name, url=path.as_uri())
 
     return make
+
+
+def rows(prepared: Prepared) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All the valid conversations and messages of ``prepared``, every batch, as two frames."""
+    batches = list(prepared.batches())
+    if not batches:
+        return tuple(
+            pd.DataFrame(columns=list(model.to_schema().columns))
+            for model in (ConversationsTable, MessagesTable)
+        )  # type: ignore[return-value]
+    return (
+        pyarrow.concat_tables(batch.conversations for batch in batches).to_pandas(),
+        pyarrow.concat_tables(batch.messages for batch in batches).to_pandas(),
+    )

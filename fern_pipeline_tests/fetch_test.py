@@ -79,7 +79,8 @@ def test_fetches_a_document_over_http_with_its_headers(server: LocalServer) -> N
 
     fetched = fetch_with(url, headers={"X-Api-Key": "k"}, on_progress=lambda *seen: progress.append(seen))
 
-    assert fetched == Fetched(DOCUMENT, 200, "application/json", url, 1)
+    assert fetched == Fetched(fetched.body, 200, "application/json", url, 1)
+    assert bytes(fetched.body) == DOCUMENT
     sent = server.requests[0].headers
     assert sent["user-agent"].startswith("fern-pipeline/")
     assert sent["accept-encoding"] == "gzip, deflate"
@@ -93,7 +94,7 @@ def test_fetches_a_document_over_http_with_its_headers(server: LocalServer) -> N
 def test_decompresses_the_body(server: LocalServer, scenario: Scenario) -> None:
     progress: list[tuple[int, int | None]] = []
     fetched = fetch_with(server.route("/c", scenario), on_progress=lambda *seen: progress.append(seen))
-    assert fetched.body == DOCUMENT
+    assert bytes(fetched.body) == DOCUMENT
     assert progress[-1] == (len(DOCUMENT), None)
 
 
@@ -105,7 +106,9 @@ def test_a_body_of_exactly_max_bytes_is_accepted(server: LocalServer) -> None:
 def test_reads_a_file_url(tmp_path: Path) -> None:
     path = tmp_path / "an export.json"
     path.write_bytes(DOCUMENT)
-    assert fetch_with(path.as_uri()) == Fetched(DOCUMENT, None, None, path.as_uri(), 1)
+    fetched = fetch_with(path.as_uri())
+    assert fetched == Fetched(fetched.body, None, None, path.as_uri(), 1)
+    assert bytes(fetched.body) == DOCUMENT
 
 
 # Failures, by category.
@@ -258,7 +261,7 @@ def test_a_gzip_bomb_stops_at_the_cap_in_bounded_memory(server: LocalServer) -> 
 def test_transient_failures_are_retried(server: LocalServer, failure: Scenario) -> None:
     url = server.route("/flaky", fail_then(2, failure, respond(200, DOCUMENT)))
     fetched = fetch_with(url)
-    assert (fetched.body, fetched.attempts) == (DOCUMENT, 3)
+    assert (bytes(fetched.body), fetched.attempts) == (DOCUMENT, 3)
     assert server.hits("/flaky") == 3
 
 
@@ -306,7 +309,7 @@ def test_follows_a_chain_of_redirects_keeping_headers_on_the_same_origin(server:
     server.route("/r3", redirect("data.json", 308))
     final = server.route("/data.json", respond(200, DOCUMENT))
     fetched = fetch_with(server.url("/r1"), headers={"X-Api-Key": "k"})
-    assert (fetched.body, fetched.url, fetched.attempts) == (DOCUMENT, final, 1)
+    assert (bytes(fetched.body), fetched.url, fetched.attempts) == (DOCUMENT, final, 1)
     assert [seen.headers.get("x-api-key") for seen in server.requests] == ["k"] * 4
 
 
@@ -343,7 +346,7 @@ def test_a_redirect_to_another_origin_drops_the_configured_headers(
 ) -> None:
     target = other_server.route("/capture", respond(200, DOCUMENT))
     fetched = fetch_with(server.route("/start", redirect(target)), headers=TOKEN_HEADERS)
-    assert (fetched.body, fetched.url) == (DOCUMENT, target)
+    assert (bytes(fetched.body), fetched.url) == (DOCUMENT, target)
     assert server.requests[0].headers["authorization"] == TOKEN_HEADERS["Authorization"]
     received = other_server.requests[0].headers
     assert "authorization" not in received and "x-api-key" not in received

@@ -21,7 +21,7 @@ FORMS = [
 
 @pytest.mark.parametrize(("sent", "instant"), FORMS, ids=[sent for sent, _ in FORMS])
 def test_each_zone_form_is_read_as_its_utc_instant(sent: str, instant: str) -> None:
-    assert _parse_timestamps([sent])[0] == pd.Timestamp(instant)
+    assert _parse_timestamps([sent]).to_pandas()[0] == pd.Timestamp(instant)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_each_zone_form_is_read_as_its_utc_instant(sent: str, instant: str) -> N
     ids=["february-30", "past-2261"],
 )
 def test_a_column_with_an_impossible_value_marks_only_that_value(impossible: str) -> None:
-    parsed = _parse_timestamps([sent for sent, _ in FORMS] + [impossible])
+    parsed = _parse_timestamps([sent for sent, _ in FORMS] + [impossible]).to_pandas()
     assert parsed.dtype == pd.DatetimeTZDtype(unit="ns", tz="UTC")
     assert parsed.isna().tolist() == [False] * len(FORMS) + [True]
     assert parsed[: len(FORMS)].tolist() == [pd.Timestamp(instant) for _, instant in FORMS]
@@ -45,7 +45,7 @@ def test_a_column_with_an_impossible_value_marks_only_that_value(impossible: str
     ids=["lower-case-t-and-z", "decimal-comma"],
 )
 def test_valid_spellings_arrow_refuses_are_read_too(sent: str, instant: str) -> None:
-    parsed = _parse_timestamps([sent for sent, _ in FORMS] + [sent])
+    parsed = _parse_timestamps([sent for sent, _ in FORMS] + [sent]).to_pandas()
     assert parsed.tolist() == [pd.Timestamp(expected) for _, expected in FORMS] + [pd.Timestamp(instant)]
 
 
@@ -54,8 +54,8 @@ def test_a_conversation_with_an_impossible_instant_is_rejected_whole() -> None:
     bad = conversation("c2", ("m1", "user", "2025-01-02T10:00:00Z"), ("m2", "agent", "2025-02-30T10:00:00Z"))
     checked = check_document({"conversations": [good, bad]}, url="https://example.com/x.json")
     frames = to_frames(checked, source="helpdesk", fetched_at=datetime(2025, 3, 1, tzinfo=UTC))
-    assert frames.conversations["conversation_id"].tolist() == ["c1"]
-    assert frames.messages["conversation_id"].tolist() == ["c1"]
+    assert frames.conversations["conversation_id"].to_pylist() == ["c1"]
+    assert frames.messages["conversation_id"].to_pylist() == ["c1"]
     [rejected] = checked.rejected
     # The fixture's lastMessageAt is the latest createdAt, the impossible one: both are reported.
     assert [(error.path, error.code) for error in rejected.errors] == [

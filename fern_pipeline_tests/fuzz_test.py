@@ -23,6 +23,7 @@ from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import Category
 from fern_pipeline.ingest import Prepared, prepare
 from fern_pipeline.store.load import load_into
+from fern_pipeline_tests.conftest import rows
 
 REQUIRED_CONVERSATION_FIELDS = ("id", "lastMessageAt", "messages")
 REQUIRED_MESSAGE_FIELDS = ("id", "role", "content", "createdAt")
@@ -150,8 +151,7 @@ def assert_agree(
         assert prepared.failure.category in {Category.INVALID_JSON, Category.INVALID_FORMAT}
         assert row["conversations_loaded"] == 0
         return
-    assert prepared.frames is not None
-    valid = prepared.frames.conversations
+    valid, _ = rows(prepared)
     with duckdb.connect(str(database), read_only=True) as connection:
         query = "SELECT conversation_id, message_count FROM conversations WHERE source = ? ORDER BY ALL"
         stored = connection.execute(query, [row["source"]]).fetchall()

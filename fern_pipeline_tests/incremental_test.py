@@ -11,7 +11,7 @@ from fern_pipeline.config import SourceConfig
 from fern_pipeline.ingest import prepare
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load_into
-from fern_pipeline_tests.conftest import conversation
+from fern_pipeline_tests.conftest import conversation, rows
 from fern_pipeline_tests.http_server import Exchange, LocalServer
 
 
@@ -180,8 +180,8 @@ def test_a_conversation_repeated_on_a_later_page_keeps_its_later_version(server:
     )
     prepared = prepare(SourceConfig(name="x", url=url))
     assert prepared.rejected == ()
-    assert prepared.frames is not None
-    assert prepared.frames.messages["message_id"].tolist() == ["a1", "a2"]
+    _, messages = rows(prepared)
+    assert messages["message_id"].tolist() == ["a1", "a2"]
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def _defects() -> list[Defect]:
     for name, value in [("string", "c2"), ("null", None), ("number", 42), ("array", [])]:
         add(f"conversation a {name}", (), value, "wrong_type")
     wrong_ids = [("null", None), ("boolean", True), ("float", 1.5), ("object", {}), ("array", ["c2"])]
-    for name, value in [*wrong_ids, ("integer over 64 bits", 2**70)]:
+    for name, value in wrong_ids:
         add(f"conversation id a {name}", ("id",), value, "wrong_type")
     add("conversation id missing", ("id",), REMOVED, "missing_field")
     add("conversation id empty", ("id",), "", "empty_value")

@@ -47,10 +47,16 @@ class Announcing:
         self._step("begin")
         return self._connection.begin()
 
-    def execute(self, query: str, *parameters: Any) -> Any:
+    def announce(self, query: str) -> None:
         if query in self._names:
             self._step(self._names[query])
+
+    def execute(self, query: str, *parameters: Any) -> Any:
+        self.announce(query)
         return self._connection.execute(query, *parameters)
+
+    def from_arrow(self, table: Any) -> "AnnouncingRelation":
+        return AnnouncingRelation(self, self._connection.from_arrow(table))
 
     def commit(self) -> Any:
         self._step("commit")
@@ -58,6 +64,17 @@ class Announcing:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._connection, name)
+
+
+class AnnouncingRelation:
+    """A relation over a batch whose statements (``relation.query``) are announced like the others."""
+
+    def __init__(self, connection: Announcing, relation: duckdb.DuckDBPyRelation) -> None:
+        self._connection, self._relation = connection, relation
+
+    def query(self, name: str, query: str) -> Any:
+        self._connection.announce(query)
+        return self._relation.query(name, query)
 
 
 def main(url: str, name: str, database: str, pause_before: str) -> None:

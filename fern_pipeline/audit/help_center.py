@@ -92,7 +92,7 @@ def load_articles(config: HelpCenterConfig | None) -> tuple[Article, ...]:
         fetched = fetch(config.url, headers={}, timeout=config.timeout, max_bytes=MAX_BYTES)
     except FetchFailed as failure:
         raise HelpCenterError(f"help center: {failure.category}: {failure.message}") from None
-    return tuple(_articles_json(fetched.body, url=fetched.url))
+    return tuple(_articles_json(bytes(fetched.body), url=fetched.url))
 
 
 def match_articles(model: TopicModel, articles: Sequence[Article]) -> list[Match]:

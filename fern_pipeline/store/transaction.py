@@ -5,18 +5,18 @@ from contextlib import contextmanager
 
 import duckdb
 
-#: Registers a DataFrame (or Arrow table) under a name the transaction's SQL reads it by.
+#: Registers a DataFrame (or Arrow table) under a name the transaction's SQL reads it by (again: replaces it).
 Stage = Callable[[str, object], None]
 
 
 @contextmanager
 def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[Stage]:
     """BEGIN … COMMIT, rolled back on any failure; the views staged inside are dropped after it."""
-    staged: list[str] = []
+    staged: set[str] = set()
 
     def stage(name: str, frame: object) -> None:
         connection.register(name, frame)
-        staged.append(name)
+        staged.add(name)
 
     connection.begin()
     try:

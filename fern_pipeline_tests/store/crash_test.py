@@ -86,11 +86,11 @@ def paused_loader(url: str, database: Path, pause_before: str) -> subprocess.Pop
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "step",
-    ["insert_fetch", "insert_conversations", "insert_messages", "commit"],
+    ["delete_replaced_conversations", "insert_messages", "insert_fetch", "commit"],
     ids=[
-        "after the fetch id is drawn",
-        "after the old versions are deleted",
-        "after the conversations are written",
+        "after the first batch deleted old messages",
+        "after the first batch wrote its conversations",
+        "with every batch written, before the fetch row",
         "with every row written, before the commit",
     ],
 )

@@ -13,8 +13,8 @@ from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import Category, DatabaseBusy
 from fern_pipeline.ingest import prepare
 from fern_pipeline.store.load import load, load_into
-from fern_pipeline.store.schema import DUCKDB_TYPES, ensure_schema
-from fern_pipeline.tables import TABLES
+from fern_pipeline.store.schema import DUCKDB_TYPES, create_table_sql, ensure_schema
+from fern_pipeline.tables import TABLES, MessagesTable
 from fern_pipeline_tests.conftest import conversation
 from fern_pipeline_tests.processes import lock_held
 
@@ -209,11 +209,11 @@ def test_a_load_leaves_the_connections_memory_limit_as_it_was(
     file_source: Make, database: Path, outcome: str
 ) -> None:
     prepared = prepare(file_source({"conversations": [FIRST]}))
-    if outcome == "rolled back":  # a frame DuckDB cannot insert: the transaction fails and rolls back
-        prepared.frames.messages["position"] = prepared.frames.messages["position"].astype(object)
-        prepared.frames.messages.loc[0, "position"] = "not a number"
     database.parent.mkdir()
     with duckdb.connect(str(database)) as connection:
+        if outcome == "rolled back":  # a messages table whose check every row fails: the load rolls back
+            table = create_table_sql("messages", MessagesTable)
+            connection.execute(f"{table.rstrip().removesuffix(')')}, CHECK (position < 0))")
         connection.execute("SET memory_limit = '3GiB'")
         if outcome == "loaded":
             load(connection, prepared)

@@ -1,3 +1,4 @@
 DELETE FROM conversations
-WHERE source = $source
-  AND conversation_id IN (SELECT conversation_id FROM staged_conversations)
+USING staged_conversations AS staged
+WHERE conversations.source = staged.source
+  AND conversations.conversation_id = staged.conversation_id

@@ -1,3 +1,4 @@
 DELETE FROM messages
-WHERE source = $source
-  AND conversation_id IN (SELECT conversation_id FROM staged_conversations)
+USING staged_conversations AS staged
+WHERE messages.source = staged.source
+  AND messages.conversation_id = staged.conversation_id

@@ -1,0 +1,60 @@
+"""Tests of running an iterator ahead in a thread: order, errors, stopping early, the switch interval."""
+
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from fern_pipeline.background import SWITCH_INTERVAL, ahead
+
+
+def test_items_arrive_in_order_from_another_thread() -> None:
+    producers: set[str] = set()
+
+    def numbers() -> Iterator[int]:
+        for number in range(50):
+            producers.add(threading.current_thread().name)
+            yield number
+
+    assert list(ahead(numbers())) == list(range(50))
+    assert producers == {"fern-pipeline-batches"}
+
+
+def test_an_error_of_the_producer_is_raised_to_the_consumer_after_its_items() -> None:
+    def failing() -> Iterator[int]:
+        yield 1
+        raise ValueError("the producer broke")
+
+    received = []
+    with pytest.raises(ValueError, match="the producer broke"):
+        for item in ahead(failing()):
+            received.append(item)
+    assert received == [1]
+
+
+def test_a_consumer_that_stops_early_stops_and_closes_the_producer() -> None:
+    closed = threading.Event()
+
+    def endless() -> Iterator[int]:
+        number = 0
+        try:
+            while True:
+                yield number
+                number += 1
+        finally:
+            closed.set()
+
+    with pytest.raises(RuntimeError, match="the consumer broke"):
+        for item in ahead(endless()):
+            if item == 3:
+                raise RuntimeError("the consumer broke")
+    assert closed.is_set()
+    assert threading.active_count() == 1
+
+
+def test_the_switch_interval_is_short_while_producing_and_restored_after() -> None:
+    before = sys.getswitchinterval()
+    seen = [sys.getswitchinterval() for _ in ahead(number for number in range(3))]
+    assert seen == [min(before, SWITCH_INTERVAL)] * 3
+    assert sys.getswitchinterval() == before
