@@ -1,5 +1,7 @@
 """A fetch's conversations checked a batch at a time: msgspec's typed decode first, the full check next."""
 
+#: JSON bytes of conversations per batch: a batch's rows stay a few tens of MB at any payload size,
+#: and the fixed cost of validating and inserting a batch stays small beside its rows.
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
@@ -15,8 +17,6 @@ from fern_pipeline.document import (
 from fern_pipeline.errors import Category, FetchFailed
 from fern_pipeline.fast_check import append_if_well_formed
 
-#: JSON bytes of conversations per batch: a batch's rows stay a few tens of MB at any payload size,
-#: and the fixed cost of validating and inserting a batch stays small beside its rows.
 BATCH_BYTES = 16 << 20
 
 
@@ -65,11 +65,11 @@ def checked_batches(
     parsed = ParsedItems(items, url)
     duplicated = duplicated_keys(keys)
 
-    def fast(index: int, conversations: ConversationColumns, messages: MessageColumns) -> int | None:
-        item = items[index]
-        if not isinstance(item, msgspec.Raw):
+    def fast(run: range, conversations: ConversationColumns, messages: MessageColumns) -> int | None:
+        raws = items[run.start : run.stop]
+        if not all(isinstance(item, msgspec.Raw) for item in raws):
             return None
-        return append_if_well_formed(item, index, conversations, messages)
+        return append_if_well_formed(raws, run, conversations, messages)
 
     for indexes in _ranges(items, BATCH_BYTES):
         yield check_items(parsed, indexes, keys, duplicated=duplicated, fast=fast)

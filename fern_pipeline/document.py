@@ -304,9 +304,12 @@ class ValidMessages(NamedTuple):
     created_ats: Sequence[str]
 
 
-def role_sides(source_roles: Iterable[str]) -> list[str | None]:
+def role_sides(source_roles: Sequence[str]) -> list[str | None]:
     """The side of each role as sent (any case), None where it is not a role of the format."""
-    return [ROLE_SIDES.get(role) or ROLE_SIDES.get(role.lower()) for role in source_roles]
+    sides = list(map(ROLE_SIDES.get, source_roles))
+    if None not in sides:
+        return sides
+    return [side or ROLE_SIDES.get(role.lower()) for side, role in zip(sides, source_roles, strict=True)]
 
 
 def append_conversation(
@@ -366,14 +369,14 @@ def check_conversations(items: Sequence[Any]) -> CheckedDocument:
     return check_items(items, range(len(items)), keys, duplicated=duplicated_keys(keys))
 
 
-#: A faster check of the item at an index that either appends it to the columns, valid, and returns
-#: its number of messages, or returns None and leaves the item to the full check.
-FastPath = Callable[[int, "ConversationColumns", "MessageColumns"], int | None]
+#: A faster check of a run of items that appends them all to the columns, valid, and returns their
+#: number of messages; or returns None, appending nothing, when any of them has something to report.
+FastPath = Callable[[range, "ConversationColumns", "MessageColumns"], int | None]
 
 
 def check_items(
     items: Sequence[Any],
-    indexes: Iterable[int],
+    indexes: range,
     keys: Sequence[str | None],
     *,
     duplicated: set[str],
@@ -382,32 +385,33 @@ def check_items(
     """Check the items at ``indexes``: each kept as columns or rejected whole with all its errors.
 
     ``keys`` are every item's id as :func:`conversation_key` reads it; items whose key is in
-    ``duplicated`` are rejected. ``fast`` may accept well-formed items first; the rest are checked here.
+    ``duplicated`` are rejected. ``fast`` is tried on the whole run first, then on each half of a
+    run it refused, down to the items it refuses alone, which are checked here.
     """
     conversations = ConversationColumns()
     messages = MessageColumns()
     found: dict[int, list[FormatError]] = {}
     total_messages = 0
-    for index in indexes:
-        key = keys[index]
-        if fast is not None and key not in duplicated:
-            count = fast(index, conversations, messages)
+
+    def check(run: range) -> None:
+        nonlocal total_messages
+        if fast is not None:
+            unique = duplicated.isdisjoint(keys[run.start : run.stop])
+            count = fast(run, conversations, messages) if unique else None
             if count is not None:
                 total_messages += count
-                continue
-        item = items[index]
-        _, errors = _check_conversation(index, item, conversations, messages)
-        total_messages += len(item["messages"]) if _has_message_list(item) else 0
-        if key in duplicated:
-            errors.append(
-                FormatError(
-                    f"/conversations/{index}/id",
-                    "duplicate_conversation_id",
-                    f"the conversation id {key[:40]!r} appears more than once",  # type: ignore[index]
-                )
+                return
+            if len(run) > 1:
+                middle = len(run) // 2
+                check(run[:middle])
+                check(run[middle:])
+                return
+        for index in run:
+            total_messages += _check_one(
+                index, items[index], keys[index], duplicated, found, conversations, messages
             )
-        if errors:
-            found[index] = errors
+
+    check(indexes)
     checked = CheckedDocument(
         items=items,
         conversations=conversations,
@@ -418,6 +422,30 @@ def check_items(
     if found:
         reject(checked, found)
     return checked
+
+
+def _check_one(
+    index: int,
+    item: Any,
+    key: str | None,
+    duplicated: set[str],
+    found: dict[int, list[FormatError]],
+    conversations: ConversationColumns,
+    messages: MessageColumns,
+) -> int:
+    """The full check of one item: appended when valid, else its errors go to ``found``. Its message count."""
+    _, errors = _check_conversation(index, item, conversations, messages)
+    if key in duplicated:
+        errors.append(
+            FormatError(
+                f"/conversations/{index}/id",
+                "duplicate_conversation_id",
+                f"the conversation id {key[:40]!r} appears more than once",  # type: ignore[index]
+            )
+        )
+    if errors:
+        found[index] = errors
+    return len(item["messages"]) if _has_message_list(item) else 0
 
 
 def conversation_key(item: object) -> str | None:

@@ -89,6 +89,7 @@ class Prepared:
                 conversations += frames.conversations.num_rows
                 messages += frames.messages.num_rows
                 sent_messages += checked.total_messages
+                del checked  # its Python objects, not kept while the rows wait to be inserted
                 self.conversations.release()
                 if frames.conversations.num_rows:
                     yield frames

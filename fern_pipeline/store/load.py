@@ -18,9 +18,11 @@ from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
 
-#: DuckDB's memory limit while a load runs (see _memory_capped). On 200,000 messages it kept the
-#: load's added memory at 80 MiB instead of 130-160 MiB, at the same speed.
+#: DuckDB's memory limit while a load runs (see _load_settings). On 200,000 messages it kept the
+#: load's added memory at 70 MiB instead of 130-160 MiB, at the same speed.
 LOAD_MEMORY_LIMIT = "64MiB"
+#: DuckDB's threads while a load runs: the other core builds the next batch (see background.py).
+LOAD_THREADS = 1
 
 
 def _timestamp(value: Any) -> pd.Timestamp:
@@ -73,18 +75,20 @@ def _format_errors_frame(prepared: Prepared, fetch_id: int) -> pd.DataFrame:
 
 
 @contextmanager
-def _memory_capped(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """DuckDB's memory limit lowered to LOAD_MEMORY_LIMIT for a load, and set back after it.
+def _load_settings(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB's memory limit and threads set for a load (LOAD_MEMORY_LIMIT, LOAD_THREADS), then as they were.
 
     A load writes its row groups to the file as they fill; DuckDB's default limit (80 % of RAM) only
     lets it keep those written blocks cached, which is what a loader's peak memory was made of.
     """
-    [(previous,)] = connection.execute(sql("memory_limit")).fetchall()
+    [(memory_limit, threads)] = connection.execute(sql("load_settings")).fetchall()
     connection.execute(sql("set_memory_limit"), {"limit": LOAD_MEMORY_LIMIT})
+    connection.execute(sql("set_threads"), {"threads": LOAD_THREADS})
     try:
         yield
     finally:
-        connection.execute(sql("set_memory_limit"), {"limit": previous})
+        connection.execute(sql("set_memory_limit"), {"limit": memory_limit})
+        connection.execute(sql("set_threads"), {"threads": threads})
 
 
 def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
@@ -94,8 +98,9 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
     the next batch is prepared in a thread; rejected ones go whole into ``format_errors``; a failed
     fetch writes only its row in ``fetches``.
     """
-    with _memory_capped(connection):
+    with _load_settings(connection):
         ensure_schema(connection)
+
         try:
             return _write(connection, prepared)
         except FetchFailed:
@@ -108,8 +113,11 @@ def _write(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[st
     """The transaction of :func:`load`."""
     with transaction(connection) as stage:
         [(fetch_id,)] = connection.execute(sql("next_fetch_id")).fetchall()
+        [(replacing,)] = connection.execute(
+            sql("source_has_conversations"), {"source": prepared.source}
+        ).fetchall()
         for frames in ahead(prepared.batches()):
-            _write_batch(connection, frames)
+            _write_batch(connection, frames, replacing=replacing)
         row = fetch_row(prepared, fetch_id)
         stage("staged_fetch", _fetch_frame(row))
         connection.execute(sql("insert_fetch"))
@@ -119,15 +127,19 @@ def _write(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[st
     return row
 
 
-def _write_batch(connection: duckdb.DuckDBPyConnection, frames: Frames) -> None:
+def _write_batch(connection: duckdb.DuckDBPyConnection, frames: Frames, *, replacing: bool) -> None:
     """A batch's conversations replace their stored versions and all their messages.
+
+    A first load of a source (not ``replacing``) has nothing to delete: ids repeated within a fetch
+    are rejected, so no batch meets another's conversations.
 
     Its tables are read through relations, not views registered with the transaction: those keep
     their tables alive until the commit, which held every batch of a load in memory at once.
     """
     conversations = connection.from_arrow(frames.conversations)
-    conversations.query("staged_conversations", sql("delete_replaced_messages"))
-    conversations.query("staged_conversations", sql("delete_replaced_conversations"))
+    if replacing:
+        conversations.query("staged_conversations", sql("delete_replaced_messages"))
+        conversations.query("staged_conversations", sql("delete_replaced_conversations"))
     conversations.query("staged_conversations", sql("insert_conversations"))
     connection.from_arrow(frames.messages).query("staged_messages", sql("insert_messages"))
 

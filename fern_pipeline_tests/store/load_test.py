@@ -205,7 +205,7 @@ def test_a_database_locked_too_long_fails_as_a_timeout_and_writes_nothing(
 
 
 @pytest.mark.parametrize("outcome", ["loaded", "rolled back"], ids=["loaded", "rolled-back"])
-def test_a_load_leaves_the_connections_memory_limit_as_it_was(
+def test_a_load_leaves_the_connections_memory_limit_and_threads_as_they_were(
     file_source: Make, database: Path, outcome: str
 ) -> None:
     prepared = prepare(file_source({"conversations": [FIRST]}))
@@ -215,9 +215,11 @@ def test_a_load_leaves_the_connections_memory_limit_as_it_was(
             table = create_table_sql("messages", MessagesTable)
             connection.execute(f"{table.rstrip().removesuffix(')')}, CHECK (position < 0))")
         connection.execute("SET memory_limit = '3GiB'")
+        connection.execute("SET threads = 3")
         if outcome == "loaded":
             load(connection, prepared)
         else:
             with pytest.raises(duckdb.Error):
                 load(connection, prepared)
-        assert connection.execute("SELECT current_setting('memory_limit')").fetchall() == [("3.0 GiB",)]
+        settings = "SELECT current_setting('memory_limit'), current_setting('threads')"
+        assert connection.execute(settings).fetchall() == [("3.0 GiB", 3)]
