@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
-#: How often a producer blocked on a full hand-off looks whether the consumer has gone.
+#: How often a producer waiting for its item to be taken looks whether the consumer has gone.
 _POLL = 0.05
 #: Python's thread switch interval while a producer runs. DuckDB takes the GIL back each time its
 #: Arrow scan asks for data; at the default 5 ms each of those waits stalled it behind the producer,
@@ -23,32 +23,33 @@ class _End:
         self.error = error
 
 
-def ahead(items: Generator[T, None, object], depth: int = 1) -> Iterator[T]:
-    """What ``items`` yields, produced in a thread up to ``depth`` items ahead; its exceptions re-raised here.
+def ahead(items: Generator[T, None, object]) -> Iterator[T]:
+    """What ``items`` yields, each made in a thread while the consumer works on the one before.
 
-    When the consumer stops early (an exception, or closing this iterator), the producer stops at
-    its next item and ``items`` is closed in its own thread.
+    The producer hands an item over and waits until it is taken before making the next, so no more
+    than two are alive at once: the one in use and the one being made. Exceptions of the producer
+    are raised here, after the items before them. When the consumer stops early (an exception, or
+    closing this iterator), the producer stops at its next item and ``items`` is closed in its thread.
     """
-    handoff: queue.Queue[T | _End] = queue.Queue(maxsize=depth)
+    handoff: queue.SimpleQueue[T | _End] = queue.SimpleQueue()
+    taken = threading.Semaphore(0)
     stopped = threading.Event()
 
-    def put(entry: T | _End) -> bool:
+    def hand_over(entry: T | _End) -> bool:
+        handoff.put(entry)
         while not stopped.is_set():
-            try:
-                handoff.put(entry, timeout=_POLL)
-            except queue.Full:
-                continue
-            return True
+            if taken.acquire(timeout=_POLL):
+                return True
         return False
 
     def produce() -> None:
         try:
             for item in items:
-                if not put(item):
+                if not hand_over(item):
                     return
-            put(_End())
+            hand_over(_End())
         except BaseException as error:  # handed to the consumer, which raises it
-            put(_End(error))
+            hand_over(_End(error))
         finally:
             items.close()
 
@@ -57,6 +58,7 @@ def ahead(items: Generator[T, None, object], depth: int = 1) -> Iterator[T]:
         producer.start()
         try:
             while not isinstance(entry := handoff.get(), _End):
+                taken.release()
                 yield entry
             if entry.error is not None:
                 raise entry.error

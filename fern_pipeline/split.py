@@ -52,14 +52,18 @@ def _raw_key(raw: msgspec.Raw) -> str | None:
 
 
 def _is_utf8(view: memoryview) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """Whether ``view`` is UTF-8, decoded a chunk at a time (a sequence cut by a chunk's end waits)."""
+    pending = b""
     try:
         for start in range(0, len(view), UTF8_CHECK_CHUNK):
-            decoder.decode(view[start : start + UTF8_CHECK_CHUNK])
-        decoder.decode(b"", final=True)
+            chunk = view[start : start + UTF8_CHECK_CHUNK]
+            if pending:
+                chunk = memoryview(pending + chunk.tobytes())
+            _, used = codecs.utf_8_decode(chunk, "strict", False)
+            pending = chunk[used:].tobytes()
     except UnicodeDecodeError:
         return False
-    return True
+    return not pending
 
 
 def split(body: Body, *, url: str, content_type: str | None = None) -> Split:

@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow
 
 from fern_pipeline.background import ahead
 from fern_pipeline.errors import FetchFailed
@@ -18,10 +19,10 @@ from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
 
-#: DuckDB's memory limit while a load runs (see _load_settings). On 200,000 messages it kept the
+#: DuckDB's memory limit while a load runs (see _memory_capped). On 200,000 messages it kept the
 #: load's added memory at 70 MiB instead of 130-160 MiB, at the same speed.
 LOAD_MEMORY_LIMIT = "64MiB"
-#: DuckDB's threads while a load runs: the other core builds the next batch (see background.py).
+#: DuckDB's threads while a load runs: another core builds the next batch (see background.py).
 LOAD_THREADS = 1
 
 
@@ -75,20 +76,52 @@ def _format_errors_frame(prepared: Prepared, fetch_id: int) -> pd.DataFrame:
 
 
 @contextmanager
-def _load_settings(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """DuckDB's memory limit and threads set for a load (LOAD_MEMORY_LIMIT, LOAD_THREADS), then as they were.
+def _memory_capped(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB's memory limit lowered to LOAD_MEMORY_LIMIT for a load, and set back after it.
 
     A load writes its row groups to the file as they fill; DuckDB's default limit (80 % of RAM) only
     lets it keep those written blocks cached, which is what a loader's peak memory was made of.
     """
-    [(memory_limit, threads)] = connection.execute(sql("load_settings")).fetchall()
+    [(previous,)] = connection.execute(sql("memory_limit")).fetchall()
     connection.execute(sql("set_memory_limit"), {"limit": LOAD_MEMORY_LIMIT})
+    try:
+        yield
+    finally:
+        connection.execute(sql("set_memory_limit"), {"limit": previous})
+
+
+@contextmanager
+def _arrow_on_jemalloc() -> Iterator[None]:
+    """pyarrow's default memory pool set to jemalloc (or the system allocator) for a load, then as it was.
+
+    Its own default, mimalloc, kept freed batches resident: a 200,000-message load peaked at 435 MiB
+    with it and at 370 MiB with jemalloc, as fast. Each buffer frees itself into the pool it came from.
+    """
+    previous = pyarrow.default_memory_pool()
+    try:
+        pool = pyarrow.jemalloc_memory_pool()
+    except NotImplementedError:  # a pyarrow built without jemalloc
+        pool = pyarrow.system_memory_pool()
+    pyarrow.set_memory_pool(pool)
+    try:
+        yield
+    finally:
+        pyarrow.set_memory_pool(previous)
+
+
+@contextmanager
+def _sharing_the_cores(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB on LOAD_THREADS for a load, as batches are made beside it; then on its threads as before.
+
+    Given back its threads for the commit alone (which compresses the last row groups), a
+    200,000-message load was no faster: 2.22 s against 2.17 s, median of 5.
+    """
+    [(previous,)] = connection.execute(sql("threads")).fetchall()
     connection.execute(sql("set_threads"), {"threads": LOAD_THREADS})
     try:
         yield
     finally:
-        connection.execute(sql("set_memory_limit"), {"limit": memory_limit})
-        connection.execute(sql("set_threads"), {"threads": threads})
+        connection.execute(sql("set_threads"), {"threads": previous})
 
 
 def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
@@ -98,7 +131,7 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
     the next batch is prepared in a thread; rejected ones go whole into ``format_errors``; a failed
     fetch writes only its row in ``fetches``.
     """
-    with _load_settings(connection):
+    with _memory_capped(connection), _sharing_the_cores(connection), _arrow_on_jemalloc():
         ensure_schema(connection)
 
         try:
