@@ -8,7 +8,10 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
-#: How often a producer waiting for its item to be taken looks whether the consumer has gone.
+#: Items a producer may have handed over that are not yet taken. One lets it go on while DuckDB
+#: compresses a full row group (0.4 s in a 200,000-message load): 2.00 s against 2.18 s, 20 MiB more.
+WAITING = 1
+#: How often a producer waiting for room looks whether the consumer has gone.
 _POLL = 0.05
 #: Python's thread switch interval while a producer runs. DuckDB takes the GIL back each time its
 #: Arrow scan asks for data; at the default 5 ms each of those waits stalled it behind the producer,
@@ -24,21 +27,21 @@ class _End:
 
 
 def ahead(items: Generator[T, None, object]) -> Iterator[T]:
-    """What ``items`` yields, each made in a thread while the consumer works on the one before.
+    """What ``items`` yields, made in a thread while the consumer works on the ones before.
 
-    The producer hands an item over and waits until it is taken before making the next, so no more
-    than two are alive at once: the one in use and the one being made. Exceptions of the producer
-    are raised here, after the items before them. When the consumer stops early (an exception, or
-    closing this iterator), the producer stops at its next item and ``items`` is closed in its thread.
+    At most WAITING items are handed over and not yet taken, so no more than WAITING + 2 are alive
+    at once. Exceptions of the producer are raised here, after the items before them. When the
+    consumer stops early (an exception, or closing this iterator), the producer stops at its next
+    item and ``items`` is closed in its own thread.
     """
     handoff: queue.SimpleQueue[T | _End] = queue.SimpleQueue()
-    taken = threading.Semaphore(0)
+    room = threading.Semaphore(WAITING)
     stopped = threading.Event()
 
     def hand_over(entry: T | _End) -> bool:
         handoff.put(entry)
         while not stopped.is_set():
-            if taken.acquire(timeout=_POLL):
+            if room.acquire(timeout=_POLL):
                 return True
         return False
 
@@ -58,7 +61,7 @@ def ahead(items: Generator[T, None, object]) -> Iterator[T]:
         producer.start()
         try:
             while not isinstance(entry := handoff.get(), _End):
-                taken.release()
+                room.release()
                 yield entry
             if entry.error is not None:
                 raise entry.error

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
+
 from fern_pipeline.batches import checked_batches
 from fern_pipeline.body import Body
 from fern_pipeline.config import SourceConfig
@@ -29,6 +31,13 @@ class Conversations:
     origins: list[tuple[int, int]] | None
     #: The bodies of the pages, which the raw items are slices of.
     bodies: list[Body]
+
+    @property
+    def largest_bytes(self) -> int:
+        """The JSON size of the largest conversation (of a page, where one was parsed whole)."""
+        raw = [len(item) for item in self.items if isinstance(item, msgspec.Raw)]
+        pages = [len(body) for body in self.bodies] if len(raw) < len(self.items) else []
+        return max(raw + pages, default=0)
 
     def release(self) -> None:
         """Drop the bodies' pages read so far from the process's memory."""

@@ -2,11 +2,12 @@
 
 import sys
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 
-from fern_pipeline.background import SWITCH_INTERVAL, ahead
+from fern_pipeline.background import SWITCH_INTERVAL, WAITING, ahead
 
 
 def test_items_arrive_in_order_from_another_thread() -> None:
@@ -58,3 +59,18 @@ def test_the_switch_interval_is_short_while_producing_and_restored_after() -> No
     seen = [sys.getswitchinterval() for _ in ahead(number for number in range(3))]
     assert seen == [min(before, SWITCH_INTERVAL)] * 3
     assert sys.getswitchinterval() == before
+
+
+def test_the_producer_makes_no_more_than_waiting_items_beyond_the_one_in_use_and_the_next() -> None:
+    made: list[int] = []
+
+    def counted() -> Iterator[int]:
+        for number in range(20):
+            made.append(number)
+            yield number
+
+    consumed = ahead(counted())
+    next(consumed)
+    time.sleep(0.2)  # room for the producer to run as far as it may
+    assert len(made) <= WAITING + 2
+    assert list(consumed) == list(range(1, 20))

@@ -19,9 +19,10 @@ from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
 
-#: DuckDB's memory limit while a load runs (see _memory_capped). On 200,000 messages it kept the
-#: load's added memory at 70 MiB instead of 130-160 MiB, at the same speed.
-LOAD_MEMORY_LIMIT = "64MiB"
+#: DuckDB's memory limit while a load runs, in bytes, before the room its largest value needs (see
+#: _memory_capped). On 200,000 messages 40 MiB kept DuckDB's part of a load near 40 MiB, where its
+#: default (80 % of RAM) let it keep every written block cached, and cost no time.
+LOAD_MEMORY_LIMIT = 40 << 20
 #: DuckDB's threads while a load runs: another core builds the next batch (see background.py).
 LOAD_THREADS = 1
 
@@ -76,14 +77,17 @@ def _format_errors_frame(prepared: Prepared, fetch_id: int) -> pd.DataFrame:
 
 
 @contextmanager
-def _memory_capped(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """DuckDB's memory limit lowered to LOAD_MEMORY_LIMIT for a load, and set back after it.
+def _memory_capped(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> Iterator[None]:
+    """DuckDB's memory limit lowered for a load, and set back after it.
 
     A load writes its row groups to the file as they fill; DuckDB's default limit (80 % of RAM) only
-    lets it keep those written blocks cached, which is what a loader's peak memory was made of.
+    lets it keep those written blocks cached, which is what a loader's peak memory was made of. The
+    limit leaves room for twice the largest conversation: DuckDB holds a long text whole, and a
+    60 MB message failed to commit within 128 MiB.
     """
+    largest = 0 if prepared.conversations is None else prepared.conversations.largest_bytes
     [(previous,)] = connection.execute(sql("memory_limit")).fetchall()
-    connection.execute(sql("set_memory_limit"), {"limit": LOAD_MEMORY_LIMIT})
+    connection.execute(sql("set_memory_limit"), {"limit": f"{LOAD_MEMORY_LIMIT + 2 * largest}B"})
     try:
         yield
     finally:
@@ -131,7 +135,7 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
     the next batch is prepared in a thread; rejected ones go whole into ``format_errors``; a failed
     fetch writes only its row in ``fetches``.
     """
-    with _memory_capped(connection), _sharing_the_cores(connection), _arrow_on_jemalloc():
+    with _memory_capped(connection, prepared), _sharing_the_cores(connection), _arrow_on_jemalloc():
         ensure_schema(connection)
 
         try:

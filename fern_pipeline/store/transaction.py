@@ -20,11 +20,12 @@ def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[Stage]:
 
     connection.begin()
     try:
-        yield stage
-        connection.commit()
-    except BaseException:
-        connection.rollback()
-        raise
+        try:
+            yield stage
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()  # a commit that fails has rolled the transaction back itself
     finally:
         for name in staged:
             connection.unregister(name)

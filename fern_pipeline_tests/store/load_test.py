@@ -223,3 +223,11 @@ def test_a_load_leaves_the_connections_memory_limit_and_threads_as_they_were(
                 load(connection, prepared)
         settings = "SELECT current_setting('memory_limit'), current_setting('threads')"
         assert connection.execute(settings).fetchall() == [("3.0 GiB", 3)]
+
+
+def test_a_message_longer_than_the_load_memory_limit_still_loads(file_source: Make, database: Path) -> None:
+    """DuckDB holds a long text whole: the memory limit of a load leaves it room (60 MB failed to commit)."""
+    long = {**FIRST, "messages": [{**FIRST["messages"][0], "content": "x" * 60_000_000}]}
+    row = load_into(database, prepare(file_source({"conversations": [long]})))
+    assert row["status"] == "ok"
+    assert rows(database, "SELECT length(content) FROM messages") == [(60_000_000,)]
