@@ -393,25 +393,24 @@ def check_items(
     found: dict[int, list[FormatError]] = {}
     total_messages = 0
 
-    def check(run: range) -> None:
-        nonlocal total_messages
+    runs = [indexes]
+    while runs:
+        run = runs.pop()
         if fast is not None:
             unique = duplicated.isdisjoint(keys[run.start : run.stop])
             count = fast(run, conversations, messages) if unique else None
             if count is not None:
                 total_messages += count
-                return
+                continue
             if len(run) > 1:
                 middle = len(run) // 2
-                check(run[:middle])
-                check(run[middle:])
-                return
+                runs += [run[middle:], run[:middle]]  # the first half next, so the rows keep their order
+                continue
         for index in run:
             total_messages += _check_one(
                 index, items[index], keys[index], duplicated, found, conversations, messages
             )
 
-    check(indexes)
     checked = CheckedDocument(
         items=items,
         conversations=conversations,
