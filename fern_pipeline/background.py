@@ -26,13 +26,14 @@ class _End:
         self.error = error
 
 
-def ahead(items: Generator[T, None, object]) -> Iterator[T]:
-    """What ``items`` yields, made in a thread while the consumer works on the ones before.
+@contextmanager
+def ahead(items: Generator[T, None, object]) -> Iterator[Iterator[T]]:
+    """What ``items`` yields, made in a thread from the start of the block, as the consumer works.
 
     At most WAITING items are handed over and not yet taken, so no more than WAITING + 2 are alive
-    at once. Exceptions of the producer are raised here, after the items before them. When the
-    consumer stops early (an exception, or closing this iterator), the producer stops at its next
-    item and ``items`` is closed in its own thread.
+    at once. Exceptions of the producer are raised by the iterator, after the items before them.
+    When the block ends before the items do, the producer stops at its next item and ``items`` is
+    closed in its own thread.
     """
     handoff: queue.SimpleQueue[T | _End] = queue.SimpleQueue()
     room = threading.Semaphore(WAITING)
@@ -56,15 +57,18 @@ def ahead(items: Generator[T, None, object]) -> Iterator[T]:
         finally:
             items.close()
 
+    def taken() -> Iterator[T]:
+        while not isinstance(entry := handoff.get(), _End):
+            room.release()
+            yield entry
+        if entry.error is not None:
+            raise entry.error
+
     producer = threading.Thread(target=produce, name="fern-pipeline-batches", daemon=True)
     with _switching_often():
         producer.start()
         try:
-            while not isinstance(entry := handoff.get(), _End):
-                room.release()
-                yield entry
-            if entry.error is not None:
-                raise entry.error
+            yield taken()
         finally:
             stopped.set()
             producer.join()

@@ -18,7 +18,8 @@ def test_items_arrive_in_order_from_another_thread() -> None:
             producers.add(threading.current_thread().name)
             yield number
 
-    assert list(ahead(numbers())) == list(range(50))
+    with ahead(numbers()) as made:
+        assert list(made) == list(range(50))
     assert producers == {"fern-pipeline-batches"}
 
 
@@ -28,8 +29,8 @@ def test_an_error_of_the_producer_is_raised_to_the_consumer_after_its_items() ->
         raise ValueError("the producer broke")
 
     received = []
-    with pytest.raises(ValueError, match="the producer broke"):
-        for item in ahead(failing()):
+    with pytest.raises(ValueError, match="the producer broke"), ahead(failing()) as items:
+        for item in items:
             received.append(item)
     assert received == [1]
 
@@ -46,8 +47,8 @@ def test_a_consumer_that_stops_early_stops_and_closes_the_producer() -> None:
         finally:
             closed.set()
 
-    with pytest.raises(RuntimeError, match="the consumer broke"):
-        for item in ahead(endless()):
+    with pytest.raises(RuntimeError, match="the consumer broke"), ahead(endless()) as items:
+        for item in items:
             if item == 3:
                 raise RuntimeError("the consumer broke")
     assert closed.is_set()
@@ -56,12 +57,13 @@ def test_a_consumer_that_stops_early_stops_and_closes_the_producer() -> None:
 
 def test_the_switch_interval_is_short_while_producing_and_restored_after() -> None:
     before = sys.getswitchinterval()
-    seen = [sys.getswitchinterval() for _ in ahead(number for number in range(3))]
+    with ahead(number for number in range(3)) as numbers:
+        seen = [sys.getswitchinterval() for _ in numbers]
     assert seen == [min(before, SWITCH_INTERVAL)] * 3
     assert sys.getswitchinterval() == before
 
 
-def test_the_producer_makes_no_more_than_waiting_items_beyond_the_one_in_use_and_the_next() -> None:
+def test_the_producer_starts_with_the_block_and_stays_at_most_waiting_items_ahead() -> None:
     made: list[int] = []
 
     def counted() -> Iterator[int]:
@@ -69,8 +71,10 @@ def test_the_producer_makes_no_more_than_waiting_items_beyond_the_one_in_use_and
             made.append(number)
             yield number
 
-    consumed = ahead(counted())
-    next(consumed)
-    time.sleep(0.2)  # room for the producer to run as far as it may
-    assert len(made) <= WAITING + 2
-    assert list(consumed) == list(range(1, 20))
+    with ahead(counted()) as consumed:
+        time.sleep(0.2)  # room for the producer to run as far as it may, before anything is taken
+        assert 1 <= len(made) <= WAITING + 1
+        next(consumed)
+        time.sleep(0.2)
+        assert len(made) <= WAITING + 2
+        assert list(consumed) == list(range(1, 20))

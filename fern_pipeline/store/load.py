@@ -132,28 +132,34 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
     """Write one fetch in a single transaction and return its ``fetches`` row.
 
     Valid conversations replace their earlier version and all its messages, a batch at a time while
-    the next batch is prepared in a thread; rejected ones go whole into ``format_errors``; a failed
-    fetch writes only its row in ``fetches``.
+    the next batches are made in a thread (from before DuckDB is set up); rejected ones go whole
+    into ``format_errors``; a failed fetch writes only its row in ``fetches``.
     """
-    with _memory_capped(connection, prepared), _sharing_the_cores(connection), _arrow_on_jemalloc():
+    with (
+        _arrow_on_jemalloc(),
+        ahead(prepared.batches()) as batches,
+        _memory_capped(connection, prepared),
+        _sharing_the_cores(connection),
+    ):
         ensure_schema(connection)
-
         try:
-            return _write(connection, prepared)
+            return _write(connection, prepared, batches)
         except FetchFailed:
             # A conversation that could not be read at all fails the fetch: the batches written
             # before it were rolled back, and the failure is recorded alone.
-            return _write(connection, prepared)
+            return _write(connection, prepared, iter(()))
 
 
-def _write(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
-    """The transaction of :func:`load`."""
+def _write(
+    connection: duckdb.DuckDBPyConnection, prepared: Prepared, batches: Iterator[Frames]
+) -> dict[str, Any]:
+    """The transaction of :func:`load`, writing ``batches``."""
     with transaction(connection) as stage:
         [(fetch_id,)] = connection.execute(sql("next_fetch_id")).fetchall()
         [(replacing,)] = connection.execute(
             sql("source_has_conversations"), {"source": prepared.source}
         ).fetchall()
-        for frames in ahead(prepared.batches()):
+        for frames in batches:
             _write_batch(connection, frames, replacing=replacing)
         row = fetch_row(prepared, fetch_id)
         stage("staged_fetch", _fetch_frame(row))
