@@ -1,7 +1,5 @@
 """A fetch's conversations checked a batch at a time: msgspec's typed decode first, the full check next."""
 
-#: JSON bytes of conversations per batch: a batch's rows stay a few tens of MB at any payload size,
-#: and the fixed cost of validating and inserting a batch stays small beside its rows.
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
@@ -17,6 +15,9 @@ from fern_pipeline.document import (
 from fern_pipeline.errors import Category, FetchFailed
 from fern_pipeline.fast_check import append_if_well_formed
 
+#: JSON bytes of conversations per batch: a batch's rows stay a few tens of MB at any payload size,
+#: and the fixed cost of validating and inserting a batch stays small beside its rows (8 and 32 MB
+#: were both slower at 200,000 messages; 32 MB also took 100 MiB more).
 BATCH_BYTES = 16 << 20
 
 
