@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
@@ -275,33 +275,23 @@ def _check_conversation(
     if errors:
         return conversation_id, errors
     message_ids, source_roles, contents, created_ats = zip(*checked, strict=True) if checked else ((),) * 4
-    append_conversation(
-        conversations,
-        messages,
-        Valid(index, conversation_id, url, last_message_at),  # type: ignore[arg-type]
-        ValidMessages(message_ids, source_roles, role_sides(source_roles), contents, created_ats),  # type: ignore[arg-type]
-    )
+    roles = role_sides(source_roles)
+    count = len(checked)
+    messages.conversation_index.extend([index] * count)
+    messages.conversation_id.extend([conversation_id] * count)  # type: ignore[list-item]
+    messages.message_id.extend(message_ids)
+    messages.position.extend(range(count))
+    messages.role.extend(roles)  # type: ignore[arg-type]
+    messages.source_role.extend(source_roles)
+    messages.content.extend(contents)
+    messages.created_at.extend(created_ats)
+    conversations.index.append(index)
+    conversations.conversation_id.append(conversation_id)  # type: ignore[arg-type]
+    conversations.url.append(url)
+    conversations.last_message_at.append(last_message_at)  # type: ignore[arg-type]
+    conversations.message_count.append(count)
+    conversations.user_message_count.append(roles.count("user"))
     return conversation_id, []
-
-
-class Valid(NamedTuple):
-    """The fields of a conversation that passed the check, as sent (integer ids as text)."""
-
-    index: int
-    conversation_id: str
-    url: str | None
-    last_message_at: str
-
-
-class ValidMessages(NamedTuple):
-    """The fields of a valid conversation's messages, one sequence per field, in order."""
-
-    message_ids: Sequence[str]
-    source_roles: Sequence[str]
-    #: The side of each role: ``user`` or ``agent``.
-    roles: Sequence[str]
-    contents: Sequence[str]
-    created_ats: Sequence[str]
 
 
 def role_sides(source_roles: Sequence[str]) -> list[str | None]:
@@ -310,27 +300,6 @@ def role_sides(source_roles: Sequence[str]) -> list[str | None]:
     if None not in sides:
         return sides
     return [side or ROLE_SIDES.get(role.lower()) for side, role in zip(sides, source_roles, strict=True)]
-
-
-def append_conversation(
-    conversations: ConversationColumns, messages: MessageColumns, valid: Valid, thread: ValidMessages
-) -> None:
-    """Append a valid conversation and its messages to the columns."""
-    count = len(thread.message_ids)
-    messages.conversation_index.extend([valid.index] * count)
-    messages.conversation_id.extend([valid.conversation_id] * count)
-    messages.message_id.extend(thread.message_ids)
-    messages.position.extend(range(count))
-    messages.role.extend(thread.roles)
-    messages.source_role.extend(thread.source_roles)
-    messages.content.extend(thread.contents)
-    messages.created_at.extend(thread.created_ats)
-    conversations.index.append(valid.index)
-    conversations.conversation_id.append(valid.conversation_id)
-    conversations.url.append(valid.url)
-    conversations.last_message_at.append(valid.last_message_at)
-    conversations.message_count.append(count)
-    conversations.user_message_count.append(thread.roles.count("user"))
 
 
 def conversations_of(document: Any, *, url: str) -> list[Any]:
