@@ -20,10 +20,12 @@ from fern_pipeline.store.transaction import transaction
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
 
 #: DuckDB's memory limit while a load runs, in bytes, before the room its largest value needs (see
-#: _memory_capped). On 200,000 messages 40 MiB kept DuckDB's part of a load near 40 MiB, where its
+#: _memory_limit). On 200,000 messages 40 MiB kept DuckDB's part of a load near 40 MiB, where its
 #: default (80 % of RAM) let it keep every written block cached, and cost no time.
 LOAD_MEMORY_LIMIT = 40 << 20
-#: DuckDB's threads while a load runs: another core builds the next batch (see background.py).
+#: DuckDB's threads while a load runs: another core builds the next batch (see background.py). Given
+#: back its threads for the commit alone (which compresses the last row groups), a 200,000-message
+#: load was no faster: 2.22 s against 2.17 s, median of 5.
 LOAD_THREADS = 1
 
 
@@ -77,21 +79,26 @@ def _format_errors_frame(prepared: Prepared, fetch_id: int) -> pd.DataFrame:
 
 
 @contextmanager
-def _memory_capped(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> Iterator[None]:
-    """DuckDB's memory limit lowered for a load, and set back after it.
-
-    A load writes its row groups to the file as they fill; DuckDB's default limit (80 % of RAM) only
-    lets it keep those written blocks cached, which is what a loader's peak memory was made of. The
-    limit leaves room for twice the largest conversation: DuckDB holds a long text whole, and a
-    60 MB message failed to commit within 128 MiB.
-    """
-    largest = 0 if prepared.conversations is None else prepared.conversations.largest_bytes
-    [(previous,)] = connection.execute(sql("memory_limit")).fetchall()
-    connection.execute(sql("set_memory_limit"), {"limit": f"{LOAD_MEMORY_LIMIT + 2 * largest}B"})
+def _duckdb_setting(connection: duckdb.DuckDBPyConnection, name: str, value: object) -> Iterator[None]:
+    """DuckDB's setting ``name`` at ``value`` for a load (with store/sql/set_NAME.sql), then as it was."""
+    [(previous,)] = connection.execute(sql("current_setting"), {"name": name}).fetchall()
+    connection.execute(sql(f"set_{name}"), {"value": value})
     try:
         yield
     finally:
-        connection.execute(sql("set_memory_limit"), {"limit": previous})
+        connection.execute(sql(f"set_{name}"), {"value": previous})
+
+
+def _memory_limit(prepared: Prepared) -> str:
+    """DuckDB's memory limit for loading ``prepared``: LOAD_MEMORY_LIMIT and twice its largest conversation.
+
+    A load writes its row groups to the file as they fill; DuckDB's default limit (80 % of RAM) only
+    lets it keep those written blocks cached, which is what a loader's peak memory was made of. The
+    room for the largest conversation is there because DuckDB holds a long text whole: a 60 MB
+    message failed to commit within 128 MiB.
+    """
+    largest = 0 if prepared.conversations is None else prepared.conversations.largest_bytes
+    return f"{LOAD_MEMORY_LIMIT + 2 * largest}B"
 
 
 @contextmanager
@@ -113,21 +120,6 @@ def _arrow_on_jemalloc() -> Iterator[None]:
         pyarrow.set_memory_pool(previous)
 
 
-@contextmanager
-def _sharing_the_cores(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """DuckDB on LOAD_THREADS for a load, as batches are made beside it; then on its threads as before.
-
-    Given back its threads for the commit alone (which compresses the last row groups), a
-    200,000-message load was no faster: 2.22 s against 2.17 s, median of 5.
-    """
-    [(previous,)] = connection.execute(sql("threads")).fetchall()
-    connection.execute(sql("set_threads"), {"threads": LOAD_THREADS})
-    try:
-        yield
-    finally:
-        connection.execute(sql("set_threads"), {"threads": previous})
-
-
 def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
     """Write one fetch in a single transaction and return its ``fetches`` row.
 
@@ -138,8 +130,8 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
     with (
         _arrow_on_jemalloc(),
         ahead(prepared.batches()) as batches,
-        _memory_capped(connection, prepared),
-        _sharing_the_cores(connection),
+        _duckdb_setting(connection, "memory_limit", _memory_limit(prepared)),
+        _duckdb_setting(connection, "threads", LOAD_THREADS),
     ):
         ensure_schema(connection)
         try:

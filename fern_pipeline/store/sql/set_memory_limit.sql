@@ -1,1 +1,1 @@
-SET memory_limit = $limit
+SET memory_limit = $value

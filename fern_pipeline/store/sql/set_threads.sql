@@ -1,1 +1,1 @@
-SET threads = $threads
+SET threads = $value
