@@ -1,7 +1,7 @@
 """A fetch's conversations checked a batch at a time: msgspec's typed decode first, the full check next."""
 
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from typing import Any
 
 import msgspec
 
@@ -30,13 +30,7 @@ class ParsedItems(Sequence[Any]):
     def __len__(self) -> int:
         return len(self._items)
 
-    @overload
-    def __getitem__(self, index: int) -> Any: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Any]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return [self[position] for position in range(len(self))[index]]
+    def __getitem__(self, index: int) -> Any:  # type: ignore[override]  # items are read one at a time
         item = self._items[index]
         if not isinstance(item, msgspec.Raw):
             return item
