@@ -12,8 +12,7 @@ import click
 
 from fern_pipeline.config import SourceConfig, adhoc_source, load_config
 from fern_pipeline.errors import ConfigError, DatabaseBusy
-from fern_pipeline.fetch import ProgressCallback
-from fern_pipeline.ingest import Prepared, prepare
+from fern_pipeline.ingest import Prepared, ProgressCallback, prepare
 from fern_pipeline.store.connection import LOCK_WAIT
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load_into

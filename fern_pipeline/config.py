@@ -4,6 +4,7 @@ import os
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Self
 from urllib.parse import parse_qs, urlsplit
@@ -13,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.redact import redact_url
+from fern_pipeline.redact import SecretUrl, redact_url
 
 CONFIG_ENV = "FERN_PIPELINE_CONFIG"
 DATABASE_ENV = "FERN_DUCKDB_PATH"
@@ -190,10 +191,15 @@ class SourceConfig(BaseModel):
         given = parse_qs(urlsplit(self.url).query).get(self.incremental.param)
         return self.incremental.initial or (given[-1] if given else None)
 
+    @cached_property
+    def target(self) -> SecretUrl:
+        """The URL with its redacted form, made once: the form messages, logs and tables show."""
+        return SecretUrl.of(self.url)
+
     @property
     def redacted_url(self) -> str:
         """The URL as it may be shown: credentials replaced by ``***``."""
-        return redact_url(self.url)
+        return self.target.shown
 
     def header_variables(self) -> list[str]:
         """Names of the environment variables the header templates read."""

@@ -1,6 +1,7 @@
-"""Removes secrets from URLs before they are shown, logged or stored."""
+"""Removes secrets from URLs before they are shown, logged or stored; a URL carries its redacted form."""
 
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 REDACTED = "***"
@@ -28,3 +29,20 @@ def redact_url(url: str) -> str:
             safe="*:,/",
         )
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+@dataclass(frozen=True)
+class SecretUrl:
+    """A URL as it is requested, with its redacted form made once, where the URL enters.
+
+    ``value`` may carry credentials and is only ever sent; ``shown`` is what messages, logs and
+    tables use.
+    """
+
+    value: str
+    shown: str
+
+    @classmethod
+    def of(cls, url: "str | SecretUrl") -> "SecretUrl":
+        """``url`` itself if it is one already, else the URL with its redacted form."""
+        return url if isinstance(url, SecretUrl) else cls(url, redact_url(url))

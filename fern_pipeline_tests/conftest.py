@@ -12,7 +12,7 @@ import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.ingest import Prepared
+from fern_pipeline.ingest.prepare import Prepared
 from fern_pipeline.tables import ConversationsTable, MessagesTable
 from fern_pipeline_tests.http_server import LocalServer, serve
 

@@ -8,7 +8,7 @@ import pytest
 
 from fern_pipeline.demo import DEMO_DATA
 from fern_pipeline.demo.generate import ARTICLES, SOURCES, Source, write_demo
-from fern_pipeline.document import check_document
+from fern_pipeline.ingest.check import check_document
 
 DEMO = DEMO_DATA.parent
 GENERATED = ("data/*.json", "help_center/*.md")

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from fern_pipeline.cli import main
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.http_server import (
     MIB,

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from fern_pipeline.cli import main
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import Category
-from fern_pipeline.ingest import Prepared, prepare
+from fern_pipeline.ingest.prepare import Prepared, prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.conftest import rows
 

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.connection import connect_when_free
 from fern_pipeline.store.load import load
 from fern_pipeline.store.queries import sql

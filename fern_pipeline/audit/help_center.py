@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from fern_pipeline.audit.topics import TopicModel
 from fern_pipeline.config import HelpCenterConfig
 from fern_pipeline.errors import FetchFailed
-from fern_pipeline.fetch import fetch
+from fern_pipeline.ingest import fetch
 
 #: Largest help-center document accepted from a URL.
 MAX_BYTES = 64 * 1024 * 1024

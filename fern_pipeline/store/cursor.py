@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.cursor import next_start
+from fern_pipeline.ingest import next_start
 from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema

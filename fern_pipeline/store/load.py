@@ -9,10 +9,8 @@ import duckdb
 import pandas as pd
 import pyarrow
 
-from fern_pipeline.background import ahead
 from fern_pipeline.errors import FetchFailed
-from fern_pipeline.flatten import Frames
-from fern_pipeline.ingest import Prepared
+from fern_pipeline.ingest import Frames, Prepared, ahead
 from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 
 

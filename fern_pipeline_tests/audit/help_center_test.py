@@ -10,7 +10,7 @@ import pytest
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.help_center import Article, HelpCenterError, load_articles, parse_markdown
 from fern_pipeline.config import HelpCenterConfig, SourceConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.audit.labelled import labelled_questions
 from fern_pipeline_tests.http_server import respond, serve

@@ -9,7 +9,7 @@ from dagster_duckdb import DuckDBResource
 
 from fern_pipeline.config import HelpCenterConfig, ProjectConfig, SourceConfig
 from fern_pipeline.defs.audit import AUDIT_KEY, build_audit_defs
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.audit.conftest import HELPDESK, SHOP
 

@@ -9,7 +9,7 @@ import pytest
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.config import load_config
 from fern_pipeline.demo.summary import main
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.conftest import conversation
 

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline.tables import TABLES
 from fern_pipeline_tests.http_server import LocalServer, respond, serve

@@ -11,7 +11,7 @@ import pytest
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import Category, DatabaseBusy
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load, load_into
 from fern_pipeline.store.schema import DUCKDB_TYPES, create_table_sql, ensure_schema
 from fern_pipeline.tables import TABLES, MessagesTable

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.fetch import BACKOFF
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.http import BACKOFF
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline_tests.http_server import (
     GIB,
     MIB,

@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from fern_pipeline.document import check_document, parse_json
 from fern_pipeline.errors import Category, FetchFailed
+from fern_pipeline.ingest.check import check_document
+from fern_pipeline.ingest.document import parse_json
 
-ARTICLE_EXAMPLE = Path(__file__).parent / "data" / "article_example.json"
+ARTICLE_EXAMPLE = Path(__file__).parent.parent / "data" / "article_example.json"
 
 
 def article() -> dict[str, Any]:

@@ -1,36 +1,25 @@
-"""One HTTP or file fetch with a deadline, a size cap and retries: the body, or FetchFailed."""
+"""An HTTP(S) fetch with httpx: redirects followed by hand, retries with backoff, one deadline."""
 
 import logging
-import os
 import socket
 import ssl
-import stat
 import threading
 import time
-import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import partial
 from http import HTTPStatus
 from importlib import metadata
-from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 import httpx
 
-from fern_pipeline.body import Body
 from fern_pipeline.errors import Category, FetchFailed
-from fern_pipeline.redact import redact_url
-
-__all__ = ["Fetched", "ProgressCallback", "fetch"]
-
-#: Called as the body arrives: bytes received so far (decompressed), and the expected total or None.
-ProgressCallback = Callable[[int, int | None], None]
+from fern_pipeline.ingest.body import Body
+from fern_pipeline.ingest.fetched import Fetched
+from fern_pipeline.ingest.limits import WBITS, Limits, undecodable
+from fern_pipeline.redact import SecretUrl, redact_url
 
 HTTP_SCHEMES = frozenset({"http", "https"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -39,17 +28,6 @@ MAX_REDIRECTS = 5
 #: Pauses before the retries of a transient failure: four attempts at most.
 BACKOFF = (0.25, 0.5, 1.0)
 ACCEPT_ENCODING = "gzip, deflate"
-#: zlib window bits per supported Content-Encoding; None means the body is sent as is.
-WBITS: dict[str, int | None] = {
-    "": None,
-    "identity": None,
-    "gzip": 16 + zlib.MAX_WBITS,
-    "x-gzip": 16 + zlib.MAX_WBITS,
-    "deflate": zlib.MAX_WBITS,
-}
-READ_SIZE = 64 * 1024
-#: Largest piece of decompressed output produced at once, so a gzip bomb costs at most this beyond the cap.
-INFLATE_STEP = 1024 * 1024
 #: Seconds a fetch waits past its deadline for the connections cut there to close.
 DEADLINE_GRACE = 0.5
 
@@ -79,22 +57,6 @@ class _RedactedRequestLog(logging.Filter):
 logging.getLogger("httpx").addFilter(_RedactedRequestLog())
 
 
-@dataclass(frozen=True)
-class Fetched:
-    """A body fetched whole, within the limits."""
-
-    body: Body
-    #: None for ``file://``.
-    http_status: int | None
-    content_type: str | None
-    #: The final URL, after redirects, with its secrets redacted.
-    url: str
-    attempts: int
-    #: The absolute URL of the next page from an RFC 8288 ``Link: <…>; rel="next"`` header, as sent:
-    #: it may carry credentials, so it is never shown.
-    next_url: str | None = None
-
-
 class _RetryableError(Exception):
     """A transient failure: worth another attempt if the deadline leaves time for one."""
 
@@ -104,125 +66,23 @@ class _RetryableError(Exception):
         self.retry_after = retry_after
 
 
-@dataclass(frozen=True)
-class _Limits:
-    """What one fetch may spend, whom it tells of the bytes as they arrive, what it cuts at its deadline."""
-
-    timeout: float
-    deadline: float
-    max_bytes: int
-    on_progress: ProgressCallback | None
-    sockets: list[socket.socket] = field(default_factory=list)
-
-    def remaining(self) -> float:
-        return self.deadline - time.monotonic()
-
-    def watch(self, event: str, info: Mapping[str, Any]) -> None:
-        """httpcore's trace hook: remember the socket of each new connection, for :meth:`cut`."""
-        if event == "connection.connect_tcp.complete":
-            self.sockets.append(info["return_value"].get_extra_info("socket"))
-
-    def cut(self) -> None:
-        """Shut every connection down, ending whatever read is waiting.
-
-        Called at the deadline: httpx's timeouts bound each read, not their sum, so a server that
-        trickles its headers, or stalls in the body, would otherwise outlast it.
-        """
-        for connection in self.sockets:
-            with suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-
-    def timed_out(self, shown: str) -> FetchFailed:
-        return FetchFailed(
-            Category.TIMEOUT,
-            f"no complete answer from {shown} within the {self.timeout:g} s timeout "
-            "(the source's timeout setting allows more)",
-            url=shown,
-        )
-
-    def too_large(self, shown: str, http_status: int | None) -> FetchFailed:
-        return FetchFailed(
-            Category.TOO_LARGE,
-            f"the body of {shown} is larger than the limit of {self.max_bytes} bytes "
-            "(the source's max_bytes setting allows more)",
-            url=shown,
-            http_status=http_status,
-        )
-
-    def collect(
-        self,
-        chunks: Iterable[bytes],
-        *,
-        wbits: int | None,
-        expected: int | None,
-        shown: str,
-        status: int | None,
-    ) -> Body:
-        """Join ``chunks``, decompressed if ``wbits`` is set, stopping at the size cap and the deadline."""
-        decoder = None if wbits is None else zlib.decompressobj(wbits)
-        body = Body()
-        received = size = 0
-        for chunk in chunks:
-            # The raw count is capped too: a compressed stream can be long and yield next to nothing.
-            received += len(chunk)
-            if received > self.max_bytes:
-                raise self.too_large(shown, status)
-            try:
-                for piece in (chunk,) if decoder is None else _inflate(decoder, chunk):
-                    size += len(piece)
-                    if size > self.max_bytes:
-                        raise self.too_large(shown, status)
-                    body.write(piece)
-            except zlib.error:
-                raise _undecodable(shown, status, "is not valid compressed data") from None
-            if self.remaining() < 0:
-                raise self.timed_out(shown)
-            if self.on_progress is not None:
-                self.on_progress(size, expected)
-        if self.remaining() < 0:  # a body read to the connection's end, cut at the deadline
-            raise self.timed_out(shown)
-        if decoder is not None and not decoder.eof:
-            raise _undecodable(shown, status, "ends before its compressed data does")
-        return body
-
-
-def fetch(
-    url: str,
-    *,
-    headers: Mapping[str, str],
-    timeout: float,
-    max_bytes: int,
-    on_progress: ProgressCallback | None = None,
-) -> Fetched:
-    """Fetch ``url`` (http, https or file) whole within ``timeout`` seconds and ``max_bytes``, or raise.
-
-    ``headers`` go only to the origin of ``url``: a redirect elsewhere drops them, as they may carry tokens.
-    Connection failures, 5xx and 429 answers are retried with backoff while the deadline allows.
-    """
-    limits = _Limits(timeout, time.monotonic() + timeout, max_bytes, on_progress)
-    shown = redact_url(url)
-    scheme = urlsplit(url).scheme.lower()
-    if scheme == "file":
-        return _fetch_file(url, shown, limits)
-    if scheme not in HTTP_SCHEMES:
-        raise FetchFailed(
-            Category.UNREACHABLE,
-            f"{shown} has the unsupported URL scheme {scheme or '(none)'!r}: use http://, https:// or file://",
-            url=shown,
-        )
+def fetch_http(target: SecretUrl, headers: Mapping[str, str], limits: Limits) -> Fetched:
+    """Fetch an http(s) URL within ``limits``, cutting its connections at the deadline."""
     try:
-        source = httpx.URL(url)
+        source = httpx.URL(target.value)
     except httpx.InvalidURL:
-        raise FetchFailed(Category.UNREACHABLE, f"{shown} is not a valid URL", url=shown) from None
-    watchdog = threading.Timer(timeout, limits.cut)
+        raise FetchFailed(
+            Category.UNREACHABLE, f"{target.shown} is not a valid URL", url=target.shown
+        ) from None
+    watchdog = threading.Timer(limits.timeout, limits.cut)
     watchdog.start()
     try:
-        return _within_deadline(partial(_fetch_http, source, headers, limits), limits, shown)
+        return _within_deadline(partial(_fetch_http, source, target, headers, limits), limits, target.shown)
     finally:
         watchdog.cancel()
 
 
-def _within_deadline(work: Callable[[], Fetched], limits: _Limits, shown: str) -> Fetched:
+def _within_deadline(work: Callable[[], Fetched], limits: Limits, shown: str) -> Fetched:
     """``work()`` in a worker thread, waited for until the deadline (and DEADLINE_GRACE) only.
 
     Cutting sockets ends every wait but one: resolving the host name, which cannot be interrupted
@@ -247,7 +107,7 @@ def _within_deadline(work: Callable[[], Fetched], limits: _Limits, shown: str) -
     return outcome[0]
 
 
-def _fetch_http(source: httpx.URL, headers: Mapping[str, str], limits: _Limits) -> Fetched:
+def _fetch_http(source: httpx.URL, target: SecretUrl, headers: Mapping[str, str], limits: Limits) -> Fetched:
     """Attempts of ``source``, retried with backoff while transient failures leave time for another."""
     client_headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
     # Transport errors are re-raised `from None` throughout: httpx's own text can hold the raw URL.
@@ -255,7 +115,7 @@ def _fetch_http(source: httpx.URL, headers: Mapping[str, str], limits: _Limits) 
         attempt = 1
         while True:
             try:
-                return _attempt(client, source, headers, limits, attempt)
+                return _attempt(client, source, target, headers, limits, attempt)
             except _RetryableError as retryable:
                 failure, retry_after = retryable.failure, retryable.retry_after
             if attempt > len(BACKOFF):
@@ -274,26 +134,31 @@ def _fetch_http(source: httpx.URL, headers: Mapping[str, str], limits: _Limits) 
 
 
 def _attempt(
-    client: httpx.Client, source: httpx.URL, headers: Mapping[str, str], limits: _Limits, attempt: int
+    client: httpx.Client,
+    source: httpx.URL,
+    target: SecretUrl,
+    headers: Mapping[str, str],
+    limits: Limits,
+    attempt: int,
 ) -> Fetched:
-    """One request of ``source`` and the redirects it leads to."""
-    url, seen = source, {source}
+    """One request of ``source`` and the redirects it leads to, each new URL redacted once."""
+    url, shown, seen = source, target.shown, {source}
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            shown = redact_url(str(url))
             sent = headers if _origin(url) == _origin(source) else {}
             with _send(client, url, sent, limits) as response:
-                target = _redirect_target(response, url, shown)
-                if target is None:
+                following = _redirect_target(response, url, shown)
+                if following is None:
                     return _answer(response, shown, sent, limits, attempt)
-            if target in seen:
+            followed = SecretUrl.of(str(following))
+            if following in seen:
                 raise FetchFailed(
                     Category.HTTP_STATUS,
-                    f"the server redirects in a loop: {shown} leads back to {redact_url(str(target))}",
+                    f"the server redirects in a loop: {shown} leads back to {followed.shown}",
                     url=shown,
                     http_status=response.status_code,
                 )
-            url = target
+            url, shown = following, followed.shown
             seen.add(url)
     except httpx.TimeoutException:
         raise limits.timed_out(shown) from None
@@ -310,7 +175,7 @@ def _attempt(
         raise FetchFailed(Category.UNREACHABLE, message, url=shown) from None
     raise FetchFailed(
         Category.HTTP_STATUS,
-        f"more than {MAX_REDIRECTS} redirects, starting from {redact_url(str(source))}",
+        f"more than {MAX_REDIRECTS} redirects, starting from {target.shown}",
         url=shown,
         http_status=response.status_code,
     )
@@ -318,7 +183,7 @@ def _attempt(
 
 @contextmanager
 def _send(
-    client: httpx.Client, url: httpx.URL, headers: Mapping[str, str], limits: _Limits
+    client: httpx.Client, url: httpx.URL, headers: Mapping[str, str], limits: Limits
 ) -> Iterator[httpx.Response]:
     """A GET of ``url`` with timeouts set from the time left, its body not yet read."""
     remaining = limits.remaining()
@@ -358,7 +223,7 @@ def _redirect_target(response: httpx.Response, url: httpx.URL, shown: str) -> ht
 
 
 def _answer(
-    response: httpx.Response, shown: str, sent: Mapping[str, str], limits: _Limits, attempt: int
+    response: httpx.Response, shown: str, sent: Mapping[str, str], limits: Limits, attempt: int
 ) -> Fetched:
     """The fetched body of a 2xx ``response``, or the failure its status stands for."""
     status = response.status_code
@@ -381,12 +246,12 @@ def _answer(
     raise failure
 
 
-def _read_body(response: httpx.Response, shown: str, limits: _Limits) -> Body:
+def _read_body(response: httpx.Response, shown: str, limits: Limits) -> Body:
     """The decompressed body, read through ``iter_raw`` so the cap holds after decompression too."""
     status = response.status_code
     encoding = response.headers.get("Content-Encoding", "").strip().lower()
     if encoding not in WBITS:
-        raise _undecodable(
+        raise undecodable(
             shown,
             status,
             f"has the Content-Encoding {encoding!r}, which is not supported (gzip and deflate are)",
@@ -400,52 +265,6 @@ def _read_body(response: httpx.Response, shown: str, limits: _Limits) -> Body:
     return limits.collect(response.iter_raw(), wbits=wbits, expected=expected, shown=shown, status=status)
 
 
-def _inflate(decoder: "zlib._Decompress", data: bytes) -> Iterator[bytes]:
-    """Decompress ``data`` in pieces of at most INFLATE_STEP bytes.
-
-    httpx's own decoders expand a whole network chunk at once, which for a gzip bomb is unbounded
-    memory before any cap can be checked; ``max_length`` keeps each step small.
-    """
-    while True:
-        piece = decoder.decompress(data, INFLATE_STEP)
-        if piece:
-            yield piece
-        data = decoder.unconsumed_tail
-        if not data and len(piece) < INFLATE_STEP:
-            return
-
-
-def _fetch_file(url: str, shown: str, limits: _Limits) -> Fetched:
-    """Read a ``file://`` URL: a local file, refused whole if larger than the cap."""
-    parts = urlsplit(url)
-    if parts.netloc not in ("", "localhost"):
-        message = f"{shown} names the host {parts.hostname!r}: file URLs can only name a local file"
-        raise FetchFailed(Category.UNREACHABLE, message, url=shown)
-    path = Path(url2pathname(parts.path))
-    try:
-        # Without O_NONBLOCK, opening a FIFO waits for a writer that may never come, past any deadline.
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
-            status = os.fstat(stream.fileno())
-            if stat.S_ISDIR(status.st_mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(status.st_mode):
-                message = f"{path} is not a regular file (a pipe, socket or device), so it is not read"
-                raise FetchFailed(Category.UNREACHABLE, message, url=shown)
-            size = status.st_size
-            if size > limits.max_bytes:
-                raise limits.too_large(shown, None)
-            chunks = iter(partial(stream.read, READ_SIZE), b"")
-            body = limits.collect(chunks, wbits=None, expected=size, shown=shown, status=None)
-    except FileNotFoundError:
-        raise FetchFailed(Category.UNREACHABLE, f"the file {path} does not exist", url=shown) from None
-    except IsADirectoryError:
-        raise FetchFailed(Category.UNREACHABLE, f"{path} is a directory, not a file", url=shown) from None
-    except OSError as error:
-        message = f"the file {path} cannot be read: {error.strerror}"
-        raise FetchFailed(Category.UNREACHABLE, message, url=shown) from None
-    return Fetched(body, None, None, shown, 1)
-
-
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return url.scheme, url.host, url.port
 
@@ -455,15 +274,6 @@ def _status_text(status: int) -> str:
         return f"{status} {HTTPStatus(status).phrase}"
     except ValueError:
         return str(status)
-
-
-def _undecodable(shown: str, status: int | None, problem: str) -> FetchFailed:
-    return FetchFailed(
-        Category.INVALID_JSON,
-        f"the body of {shown} {problem}, so it cannot be read as JSON",
-        url=shown,
-        http_status=status,
-    )
 
 
 def _describe_connection_error(error: httpx.TransportError, url: httpx.URL, shown: str) -> str:

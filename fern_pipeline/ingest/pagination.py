@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from fern_pipeline.body import Body
-from fern_pipeline.document import Rejected
 from fern_pipeline.errors import Category, FetchFailed, FormatError
-from fern_pipeline.fetch import Fetched, ProgressCallback, fetch
-from fern_pipeline.redact import redact_url
-from fern_pipeline.split import Split, split
+from fern_pipeline.ingest.body import Body
+from fern_pipeline.ingest.checked import Rejected
+from fern_pipeline.ingest.fetch import fetch
+from fern_pipeline.ingest.fetched import Fetched
+from fern_pipeline.ingest.limits import ProgressCallback
+from fern_pipeline.ingest.split import Split, split
+from fern_pipeline.redact import SecretUrl
 
 
 @dataclass(frozen=True)
@@ -31,15 +33,17 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.rsplit("@", 1)[-1].lower()
 
 
-def _next_url(url: str, fetched: Fetched, following: Any) -> str | None:
+def _next_url(url: SecretUrl, fetched: Fetched, following: Any) -> SecretUrl | None:
     """The next page's URL from the Link header, else from the document's top-level ``next`` string."""
     if fetched.next_url is not None:
-        return fetched.next_url
-    return urljoin(url, following) if isinstance(following, str) and following else None
+        return SecretUrl.of(fetched.next_url)
+    if isinstance(following, str) and following:
+        return SecretUrl.of(urljoin(url.value, following))
+    return None
 
 
 def pages(
-    url: str,
+    url: SecretUrl | str,
     *,
     headers: Mapping[str, str],
     timeout: float,
@@ -52,37 +56,37 @@ def pages(
     A next page on another origin, a loop, or more than ``max_pages`` pages fail the whole fetch:
     loading only some pages would let an incremental cursor pass data that was never loaded.
     """
+    current = SecretUrl.of(url)
     deadline = Deadline(timeout)
-    seen = {url}
+    seen = {current.value}
     received = 0
     for number in range(1, max_pages + 1):
         fetched = fetch(
-            url,
+            current,
             headers=headers,
-            timeout=deadline.remaining(redact_url(url)),
+            timeout=deadline.remaining(current.shown),
             max_bytes=max_bytes - received,
             on_progress=on_progress,
         )
         received += len(fetched.body)
         page_url, size, status = fetched.url, len(fetched.body), fetched.http_status
         conversations = split(fetched.body, url=page_url, content_type=fetched.content_type)
-        following = _next_url(url, fetched, conversations.next)
+        following = _next_url(current, fetched, conversations.next)
         yield Page(number, status, size, fetched.body, conversations)
         del fetched, conversations
         if following is None:
             return
-        shown = redact_url(following)
-        if _origin(following) != _origin(url):
-            message = f"page {number} links its next page to {shown}, another origin, which is not followed"
+        if _origin(following.value) != _origin(current.value):
+            message = f"page {number} links its next page to {following.shown}, another origin,"
+            message += " which is not followed"
             raise FetchFailed(Category.INVALID_FORMAT, message, url=page_url)
-        if following in seen:
-            message = f"page {number} links back to {shown}: the pagination loops"
+        if following.value in seen:
+            message = f"page {number} links back to {following.shown}: the pagination loops"
             raise FetchFailed(Category.INVALID_FORMAT, message, url=page_url)
-        seen.add(following)
-        url = following
-    shown = redact_url(url)
-    message = f"{shown} has more than {max_pages} pages (the source's max_pages setting allows more)"
-    raise FetchFailed(Category.TOO_LARGE, message, url=shown)
+        seen.add(following.value)
+        current = following
+    message = f"{current.shown} has more than {max_pages} pages (the source's max_pages setting allows more)"
+    raise FetchFailed(Category.TOO_LARGE, message, url=current.shown)
 
 
 class Deadline:

@@ -7,23 +7,23 @@ from typing import Any
 
 import msgspec
 
-from fern_pipeline.batches import checked_batches
-from fern_pipeline.body import Body
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.cursor import with_query_value
-from fern_pipeline.document import Rejected
 from fern_pipeline.errors import Category, FetchFailed, FormatError
-from fern_pipeline.fetch import ProgressCallback
-from fern_pipeline.flatten import Frames, to_frames
-from fern_pipeline.pagination import latest_versions, pages, relocate
-from fern_pipeline.redact import redact_url
+from fern_pipeline.ingest.batches import checked_batches
+from fern_pipeline.ingest.body import Body
+from fern_pipeline.ingest.checked import Rejected
+from fern_pipeline.ingest.cursor import with_query_value
+from fern_pipeline.ingest.flatten import Frames, to_frames
+from fern_pipeline.ingest.limits import ProgressCallback
+from fern_pipeline.ingest.pagination import latest_versions, pages, relocate
+from fern_pipeline.redact import SecretUrl
 
 
 @dataclass(frozen=True)
 class Conversations:
     """The conversations a fetch received, not yet decoded, in document order (pages one after another)."""
 
-    #: Raw JSON slices of the bodies (or parsed values, see :mod:`fern_pipeline.split`).
+    #: Raw JSON slices of the bodies (or parsed values, see :mod:`fern_pipeline.ingest.split`).
     items: list[Any]
     #: Each item's id as the check reads it.
     keys: list[str | None]
@@ -211,10 +211,9 @@ def prepare(
     :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
     headers = source.resolve_headers(environ)
-    url = source.url
+    target = source.target
     if start_date is not None and source.incremental is not None:
-        url = with_query_value(url, source.incremental.param, start_date)
-    shown = redact_url(url)
+        target = SecretUrl.of(with_query_value(source.url, source.incremental.param, start_date))
     started_at = _now()
     http_status: int | None = None
     size: int | None = None
@@ -225,7 +224,7 @@ def prepare(
     failure: FetchFailed | None = None
     try:
         for page in pages(
-            url,
+            target,
             headers=headers,
             timeout=source.timeout,
             max_bytes=source.max_bytes,
@@ -250,7 +249,7 @@ def prepare(
         conversations = Conversations(items, keys, origins if paginated else None, bodies)
     return Prepared(
         source=source.name,
-        url=shown,
+        url=target.shown,
         started_at=started_at,
         fetched_at=fetched_at,
         http_status=http_status,

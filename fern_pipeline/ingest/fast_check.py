@@ -1,7 +1,7 @@
 """msgspec's typed decode of raw conversations: well-formed ones go to the columns without a dict.
 
 It only accepts. Whatever it does not (a missing field, a wrong type, an empty id, an unknown role, a
-timestamp without a zone, a repeated message id) is left to :mod:`fern_pipeline.document`'s full
+timestamp without a zone, a repeated message id) is left to :mod:`fern_pipeline.ingest.check`'s full
 check, which defines the format and finds every error with its JSON pointer.
 """
 
@@ -10,13 +10,8 @@ from itertools import accumulate, chain, repeat
 
 import msgspec
 
-from fern_pipeline.document import (
-    ISO_TIMESTAMP,
-    ConversationColumns,
-    MessageColumns,
-    identifier_key,
-    role_sides,
-)
+from fern_pipeline.ingest.checked import ConversationColumns, MessageColumns
+from fern_pipeline.ingest.conversation import ISO_TIMESTAMP, identifier_key, role_sides
 
 
 class _Message(msgspec.Struct, gc=False, rename="camel"):

@@ -14,8 +14,8 @@ import pandera.errors
 import pandera.pandas as pa
 import pyarrow
 
-from fern_pipeline.document import CheckedDocument, reject
 from fern_pipeline.errors import FormatError
+from fern_pipeline.ingest.checked import CheckedDocument, reject
 from fern_pipeline.tables import ConversationsTable, MessagesTable
 
 TEXT = pyarrow.large_string()

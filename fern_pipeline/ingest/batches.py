@@ -5,15 +5,10 @@ from typing import Any
 
 import msgspec
 
-from fern_pipeline.document import (
-    CheckedDocument,
-    ConversationColumns,
-    MessageColumns,
-    check_items,
-    duplicated_keys,
-)
 from fern_pipeline.errors import Category, FetchFailed
-from fern_pipeline.fast_check import append_if_well_formed
+from fern_pipeline.ingest.check import check_items, duplicated_keys
+from fern_pipeline.ingest.checked import CheckedDocument, ConversationColumns, MessageColumns
+from fern_pipeline.ingest.fast_check import append_if_well_formed
 
 #: JSON bytes of conversations per batch: a batch's rows stay a few tens of MB at any payload size,
 #: and the fixed cost of validating and inserting a batch stays small beside its rows (8 and 32 MB

@@ -4,9 +4,9 @@ import msgspec
 import orjson
 import pytest
 
-from fern_pipeline.body import Body
 from fern_pipeline.errors import FetchFailed
-from fern_pipeline.split import split
+from fern_pipeline.ingest.body import Body
+from fern_pipeline.ingest.split import split
 
 
 def test_conversations_are_raw_slices_with_their_ids_and_the_next_link() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from fern_pipeline.background import SWITCH_INTERVAL, WAITING, ahead
+from fern_pipeline.ingest.background import SWITCH_INTERVAL, WAITING, ahead
 
 
 def test_items_arrive_in_order_from_another_thread() -> None:

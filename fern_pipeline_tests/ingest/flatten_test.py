@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from fern_pipeline.document import check_document
-from fern_pipeline.flatten import _parse_timestamps, to_frames
+from fern_pipeline.ingest.check import check_document
+from fern_pipeline.ingest.flatten import _parse_timestamps, to_frames
 from fern_pipeline_tests.conftest import conversation
 
 FORMS = [

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from fern_pipeline.cursor import next_start, parse_start, start_writer, with_query_value
+from fern_pipeline.ingest.cursor import next_start, parse_start, start_writer, with_query_value
 
 NEWEST = datetime(2025, 3, 5, 10, 30, tzinfo=UTC)
 TWO_DAYS = timedelta(days=2)

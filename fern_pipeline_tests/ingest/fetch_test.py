@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 
 from fern_pipeline.errors import Category, FetchFailed
-from fern_pipeline.fetch import Fetched, ProgressCallback, fetch
+from fern_pipeline.ingest.fetch import fetch
+from fern_pipeline.ingest.fetched import Fetched
+from fern_pipeline.ingest.limits import ProgressCallback
 from fern_pipeline_tests.http_server import (
     LocalServer,
     Scenario,

@@ -6,9 +6,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import fern_pipeline.batches
+import fern_pipeline.ingest.batches
 from fern_pipeline.config import SourceConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.conftest import conversation, rows
 
@@ -28,7 +28,7 @@ def thread(conversation_id: str, messages: int) -> dict[str, object]:
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of about one conversation each, so a handful of conversations spans several."""
-    monkeypatch.setattr(fern_pipeline.batches, "BATCH_BYTES", 200)
+    monkeypatch.setattr(fern_pipeline.ingest.batches, "BATCH_BYTES", 200)
 
 
 def stored(database: Path, query: str) -> list[tuple[object, ...]]:

@@ -3,7 +3,7 @@
 msgspec checks the whole document's syntax while it skips over each conversation, in a tenth of the
 time a full parse takes and without a Python object per value; the conversations are decoded later,
 a batch at a time. Whatever msgspec refuses at this level (a wrong root, a body nested deeper than
-it reads) is parsed whole by :mod:`fern_pipeline.document` instead, so the error a user sees, and
+it reads) is parsed whole by :mod:`fern_pipeline.ingest.document` instead, so the error a user sees, and
 what is accepted, is the same as there.
 """
 
@@ -13,8 +13,9 @@ from typing import Any
 
 import msgspec
 
-from fern_pipeline.body import Body
-from fern_pipeline.document import UTF8_BOM, conversation_key, conversations_of, identifier_key, parse_json
+from fern_pipeline.ingest.body import Body
+from fern_pipeline.ingest.conversation import conversation_key, identifier_key
+from fern_pipeline.ingest.document import UTF8_BOM, conversations_of, parse_json
 
 #: Bytes of a non-ASCII body decoded at a time to prove it is UTF-8 (msgspec does not, where it skips).
 UTF8_CHECK_CHUNK = 1 << 20
@@ -39,7 +40,7 @@ class Split:
 
     #: Each conversation as a :class:`msgspec.Raw` slice of the body (parsed where msgspec refused the body).
     items: list[Any]
-    #: Each conversation's id as :func:`~fern_pipeline.document.conversation_key` reads it.
+    #: Each conversation's id as :func:`~fern_pipeline.ingest.conversation.conversation_key` reads it.
     keys: list[str | None]
     next: Any
 
@@ -69,7 +70,7 @@ def _is_utf8(view: memoryview) -> bool:
 def split(body: Body, *, url: str, content_type: str | None = None) -> Split:
     """The conversations of ``body``; FetchFailed (``invalid_json``, ``invalid_format``) as in document.py.
 
-    The body's pages are released once it is split (see :class:`~fern_pipeline.body.Body`).
+    The body's pages are released once it is split (see :class:`~fern_pipeline.ingest.body.Body`).
     """
     view = body.view()
     if view[: len(UTF8_BOM)] == UTF8_BOM:
