@@ -53,10 +53,12 @@ class Announcing:
 
     def execute(self, query: str, *parameters: Any) -> Any:
         self.announce(query)
+        # The load's SQL reads a batch's tables by the names of its caller's locals (DuckDB's
+        # replacement scan looks in the frame that calls execute): this frame passes them on.
+        caller = sys._getframe(1).f_locals
+        staged_conversations = caller.get("staged_conversations")  # noqa: F841
+        staged_messages = caller.get("staged_messages")  # noqa: F841
         return self._connection.execute(query, *parameters)
-
-    def from_arrow(self, table: Any) -> "AnnouncingRelation":
-        return AnnouncingRelation(self, self._connection.from_arrow(table))
 
     def commit(self) -> Any:
         self._step("commit")
@@ -64,17 +66,6 @@ class Announcing:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._connection, name)
-
-
-class AnnouncingRelation:
-    """A relation over a batch whose statements (``relation.query``) are announced like the others."""
-
-    def __init__(self, connection: Announcing, relation: duckdb.DuckDBPyRelation) -> None:
-        self._connection, self._relation = connection, relation
-
-    def query(self, name: str, query: str) -> Any:
-        self._connection.announce(query)
-        return self._relation.query(name, query)
 
 
 def main(url: str, name: str, database: str, pause_before: str) -> None:

@@ -126,7 +126,7 @@ def _fit(connection: duckdb.DuckDBPyConnection, max_topics: int) -> TopicModel |
 def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> pa.Table:
     """Every conversation's topic (1 = largest), similarity to it and language, batch by batch."""
     batches = []
-    reader = connection.sql(sql("user_texts")).to_arrow_reader(ASSIGN_BATCH)
+    reader = connection.sql(sql("user_texts")).fetch_arrow_reader(ASSIGN_BATCH)
     for batch in reader:
         texts = batch.column("text").to_pylist()
         if model is None:

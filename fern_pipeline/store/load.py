@@ -166,15 +166,17 @@ def _write_batch(connection: duckdb.DuckDBPyConnection, frames: Frames, *, repla
     A first load of a source (not ``replacing``) has nothing to delete: ids repeated within a fetch
     are rejected, so no batch meets another's conversations.
 
-    Its tables are read through relations, not views registered with the transaction: those keep
-    their tables alive until the commit, which held every batch of a load in memory at once.
+    The SQL reads the batch's tables by the names of this function's locals (DuckDB's replacement
+    scan), which creates no view: a view registered with the transaction kept every batch alive until
+    the commit, and ``relation.query`` in DuckDB 1.4 leaves a view behind in the database file.
     """
-    conversations = connection.from_arrow(frames.conversations)
+    staged_conversations = frames.conversations  # noqa: F841  (read by name in the SQL)
+    staged_messages = frames.messages  # noqa: F841  (read by name in the SQL)
     if replacing:
-        conversations.query("staged_conversations", sql("delete_replaced_messages"))
-        conversations.query("staged_conversations", sql("delete_replaced_conversations"))
-    conversations.query("staged_conversations", sql("insert_conversations"))
-    connection.from_arrow(frames.messages).query("staged_messages", sql("insert_messages"))
+        connection.execute(sql("delete_replaced_messages"))
+        connection.execute(sql("delete_replaced_conversations"))
+    connection.execute(sql("insert_conversations"))
+    connection.execute(sql("insert_messages"))
 
 
 def load_into(
