@@ -24,11 +24,15 @@ def _read(path: Path) -> Any:
 
 
 def _checked(shape: TypeAdapter[Shape], data: Any, where: str) -> Shape:
-    """``data`` as ``shape``; a mismatch is an error that names the file and every wrong key's path."""
+    """``data`` as ``shape``; a mismatch is an error that names the file and each wrong key's path."""
     try:
         return shape.validate_python(data)
     except ValidationError as error:
-        raise ValueError(f"{where}: {error}") from error
+        problems = [
+            f"{'.'.join(str(part) for part in problem['loc']) or '(top level)'}: {problem['msg']}"
+            for problem in error.errors(include_url=False)
+        ]
+        raise ValueError(f"{where}: " + "; ".join(problems)) from error
 
 
 def load_common(folder: Path = CONTENT) -> Common:
