@@ -106,7 +106,7 @@ def _turns(
 ) -> list[tuple[Side, str, Pace]]:
     """One conversation's messages, in order: who writes, what, and at which pace."""
     topics = list(source.topics.values())
-    topic = rng.choices(topics, weights=[topic.share for topic in topics])[0]
+    topic = rng.choices(topics, weights=[each.share for each in topics])[0]
     script = rng.choice([scenario[lang] for scenario in topic.scenarios if lang in scenario])
     follow_up = rng.choice(script.follow_ups)
     slots = source.slots(rng, lang, start) | COMMON.facts | {"agent": rng.choice(source.voice.agents)}
