@@ -8,21 +8,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fern_pipeline.demo.articles import ARTICLES
-from fern_pipeline.demo.helpdesk import HELPDESK
+from fern_pipeline.demo.helpdesk import HelpdeskWords, helpdesk_slots
+from fern_pipeline.demo.load import load_articles, load_common, load_source
 from fern_pipeline.demo.model import (
     AGENT_ROLES,
     ANCHOR,
     CAPITALISED_AGENT_MESSAGES,
-    CLOSING,
-    FACTS,
     HOUR_WEIGHTS,
     LEGACY_CONVERSATIONS,
-    NUDGE,
     OFFICE_HOURS,
     OUTCOMES,
-    STILL_OPEN,
-    THANKS,
     WEEKDAY_WEIGHTS,
     WINDOW_DAYS,
     Defect,
@@ -34,25 +29,17 @@ from fern_pipeline.demo.model import (
     Side,
     Source,
 )
-from fern_pipeline.demo.webshop import WEBSHOP
+from fern_pipeline.demo.webshop import WebshopWords, webshop_slots
 
 # ---------------------------------------------------------------------------------------------------
-# The two demo sources. Their malformed conversations, each with exactly one defect:
-#
-#   demo_helpdesk: hd-10021 role 'bot'; hd-10058 message without createdAt; hd-10091 createdAt without zone;
-#                  hd-10127 duplicate message id; hd-10162 content null; hd-10196 messages as an object;
-#                  hd-10232 no lastMessageAt.
-#   demo_webshop:  ws-20021 role 'bot'; ws-20060 message without createdAt; ws-20091 createdAt without zone;
-#                  ws-20127 duplicate message id; ws-20161 content null; ws-20196 messages as an object;
-#                  ws-20236 no lastMessageAt.
+# The content: what the sources and the help center share, the two demo sources, the help center.
 
-SOURCES: tuple[Source, ...] = (HELPDESK, WEBSHOP)
-
-#: The automatic acknowledgement a chatbot sends, in the conversation given Defect.BOT_ROLE.
-BOT_ACKNOWLEDGEMENT: Mapping[str, str] = {
-    "demo_helpdesk": "Thanks for contacting Planwise Support! We usually reply within one business day.",
-    "demo_webshop": "Danke für Ihre Nachricht! Unser Kundenservice meldet sich innerhalb von 24 Stunden.",
-}
+COMMON = load_common()
+SOURCES: tuple[Source, ...] = (
+    load_source("helpdesk", HelpdeskWords, helpdesk_slots, COMMON),
+    load_source("webshop", WebshopWords, webshop_slots, COMMON),
+)
+ARTICLES = load_articles()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -118,10 +105,11 @@ def _turns(
     rng: random.Random, source: Source, lang: Lang, outcome: Outcome, start: datetime
 ) -> list[tuple[Side, str, Pace]]:
     """One conversation's messages, in order: who writes, what, and at which pace."""
-    topic = rng.choices(list(source.topics), weights=list(source.topics.values()))[0]
+    topics = list(source.topics.values())
+    topic = rng.choices(topics, weights=[each.share for each in topics])[0]
     script = rng.choice([scenario[lang] for scenario in topic.scenarios if lang in scenario])
-    follow_up, resolution = rng.choice(script.follow_ups)
-    slots = source.slots(rng, lang, start) | FACTS | {"agent": rng.choice(source.voice.agents)}
+    follow_up = rng.choice(script.follow_ups)
+    slots = source.slots(rng, lang, start) | COMMON.facts | {"agent": rng.choice(source.voice.agents)}
 
     def fill(template: str) -> str:
         return template.format_map(slots)
@@ -143,13 +131,13 @@ def _turns(
     turns: list[tuple[Side, str, Pace]] = [("user", opener, "first")]
     if outcome == "unanswered":
         if rng.random() < 0.4:
-            turns.append(("user", say(NUDGE), "nudge"))
+            turns.append(("user", say(COMMON.nudge), "nudge"))
         return turns
     if rng.random() < 0.18:
         turns.append(
             ("user", fill(rng.choice(script.detail)), "detail")
             if rng.random() < 0.7
-            else ("user", say(NUDGE), "nudge")
+            else ("user", say(COMMON.nudge), "nudge")
         )
     link = topic.link if rng.random() < 0.35 else None
     turns.append(agent(fill(script.reply), greet=True, link=link))
@@ -158,17 +146,17 @@ def _turns(
     )
     if rounds == 1 and outcome == "answered":
         return turns
-    turns.append(("user", fill(follow_up), "answer"))
+    turns.append(("user", fill(follow_up.question), "answer"))
     if rounds >= 2 and rng.random() < 0.12:
-        turns.append(("user", say(NUDGE), "nudge"))
+        turns.append(("user", say(COMMON.nudge), "nudge"))
     if rounds == 1:
         return turns
-    turns.append(agent(fill(resolution)))
+    turns.append(agent(fill(follow_up.answer)))
     if outcome == "awaiting":
-        turns.append(("user", say(STILL_OPEN), "answer"))
+        turns.append(("user", say(COMMON.still_open), "answer"))
     elif rounds == 3:
-        turns.append(("user", say(THANKS), "answer"))
-        turns.append(agent(say(CLOSING)))
+        turns.append(("user", say(COMMON.thanks), "answer"))
+        turns.append(agent(say(COMMON.closing)))
     return turns
 
 
@@ -210,7 +198,7 @@ def _break(conversation: dict[str, Any], defect: Defect, source: Source) -> None
             bot = {
                 "id": f"{first['id']}-ack",
                 "role": "bot",
-                "content": BOT_ACKNOWLEDGEMENT[source.name],
+                "content": source.bot_acknowledgement,
                 "createdAt": _timestamp(acknowledged),
             }
             messages.insert(1, bot)
@@ -290,7 +278,8 @@ def write_demo(target: Path) -> None:
     for stale in help_center.glob("*.md"):
         stale.unlink()
     for article in ARTICLES:
-        (help_center / f"{article.slug}.md").write_text(article.markdown(), encoding="utf-8", newline="\n")
+        markdown = article.markdown(COMMON.article_slots())
+        (help_center / f"{article.slug}.md").write_text(markdown, encoding="utf-8", newline="\n")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The shapes of the demo data: topics, scripts, voices, sources, articles, and shared phrases."""
+"""The shapes of the demo data: topics, scripts, voices, sources, articles, and what they share."""
 
 import random
 from collections.abc import Callable, Mapping
@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Literal, TypeVar
 
+from pydantic import ConfigDict, with_config
+
 #: Every timestamp lies in the WINDOW_DAYS before this instant; the clock is never read.
 ANCHOR = datetime(2026, 11, 20, tzinfo=UTC)
 WINDOW_DAYS = 120
-HELP_CENTER = "https://help.example.com"
 
 Lang = Literal["en", "de"]
 Side = Literal["user", "agent"]
@@ -20,17 +21,6 @@ Outcome = Literal["unanswered", "awaiting", "answered"]
 Phrases = Mapping[Lang, tuple[str, ...]]
 Slots = dict[str, str]
 Label = TypeVar("Label")
-
-#: Facts the help-center articles and the agents' replies agree on.
-FACTS: Slots = {
-    "reset_minutes": "60",
-    "password_length": "12",
-    "export_link_days": "7",
-    "deletion_days": "30",
-    "return_days": "30",
-    "refund_days": "2",
-    "shipping_days": "2-4",
-}
 
 #: Share of conversations by outcome: no agent reply at all, the user waiting for a reply, answered.
 OUTCOMES: Mapping[Outcome, float] = {"unanswered": 0.05, "awaiting": 0.10, "answered": 0.85}
@@ -47,18 +37,42 @@ HOUR_WEIGHTS = (1, 1, 1, 1, 2, 3, 5, 9, 12, 13, 13, 12, 10, 11, 12, 11, 9, 7, 5,
 OFFICE_HOURS = (6, 18)
 
 
+#: The content files are read strictly: a key that names no field is an error, not ignored.
+known_keys_only = with_config(ConfigDict(extra="forbid"))
+# The records so decorated (here, in helpdesk.py and webshop.py) are runs of typed fields, one per key of
+# a content file; `duplicates` pairs such runs by shape alone (Script ~ WebshopWords, Voice ~
+# ingest.Outcome, within HelpdeskWords): alike in form, with nothing repeated to share.
+
+
 class Defect(StrEnum):
-    """The single format error a deliberately malformed conversation carries."""
+    """The single format error a deliberately malformed conversation carries; its value names it in YAML."""
 
-    BOT_ROLE = "an automatic acknowledgement sent with role 'bot'"
-    MISSING_CREATED_AT = "its second message has no createdAt"
-    ZONELESS_TIMESTAMP = "its first message's createdAt has no zone"
-    DUPLICATE_MESSAGE_ID = "its second message repeats the first message's id"
-    NULL_CONTENT = "its last message has content null"
-    MESSAGES_OBJECT = "messages is an object keyed by message id, not an array"
-    MISSING_LAST_MESSAGE_AT = "it has no lastMessageAt"
+    #: An automatic acknowledgement sent with role 'bot'.
+    BOT_ROLE = "bot_role"
+    #: Its second message has no createdAt.
+    MISSING_CREATED_AT = "missing_created_at"
+    #: Its first message's createdAt has no zone.
+    ZONELESS_TIMESTAMP = "zoneless_timestamp"
+    #: Its second message repeats the first message's id.
+    DUPLICATE_MESSAGE_ID = "duplicate_message_id"
+    #: Its last message has content null.
+    NULL_CONTENT = "null_content"
+    #: Messages is an object keyed by message id, not an array.
+    MESSAGES_OBJECT = "messages_object"
+    #: It has no lastMessageAt.
+    MISSING_LAST_MESSAGE_AT = "missing_last_message_at"
 
 
+@known_keys_only
+@dataclass(frozen=True)
+class FollowUp:
+    """A customer's follow-up question, with the agent's answer that settles it."""
+
+    question: str
+    answer: str
+
+
+@known_keys_only
 @dataclass(frozen=True)
 class Script:
     """One way a question goes in one language: how it is asked, answered and followed up."""
@@ -69,22 +83,25 @@ class Script:
     detail: tuple[str, ...]
     #: The agent's first answer.
     reply: str
-    #: The customer's follow-up questions, each with the agent's answer that settles it.
-    follow_ups: tuple[tuple[str, str], ...]
+    #: The customer's follow-up questions, each with its answer.
+    follow_ups: tuple[FollowUp, ...]
 
 
 #: One situation of a topic, scripted in the languages it occurs in.
 Scenario = Mapping[Lang, Script]
 
 
-@dataclass(frozen=True, eq=False)
+@known_keys_only
+@dataclass(frozen=True)
 class Topic:
-    """One kind of support question: its situations, and a page agents sometimes link."""
+    """One kind of support question: its share of conversations, its situations, a page agents may link."""
 
+    share: float
     scenarios: tuple[Scenario, ...]
     link: str | None = None
 
 
+@known_keys_only
 @dataclass(frozen=True)
 class Voice:
     """How one support team and its customers write around the topic's turns."""
@@ -96,6 +113,29 @@ class Voice:
     user_sign_off: Phrases
 
 
+@known_keys_only
+@dataclass(frozen=True)
+class Common:
+    """What the demo's sources and its help center share (``content/common.yaml``)."""
+
+    #: Facts the help-center articles and the agents' replies agree on; slots in every text.
+    facts: Slots
+    #: The identity providers help-desk customers use, all of them named by the SSO article.
+    identity_providers: tuple[str, ...]
+    first_names: Phrases
+    months: Phrases
+    #: Turns every conversation may take, whatever the topic.
+    thanks: Phrases
+    closing: Phrases
+    nudge: Phrases
+    still_open: Phrases
+
+    def article_slots(self) -> Slots:
+        """The slots an article's paragraphs may use: the facts and the list of identity providers."""
+        return self.facts | {"identity_providers": ", ".join(self.identity_providers)}
+
+
+@known_keys_only
 @dataclass(frozen=True)
 class Source:
     """One demo export: its topics, languages, voice, ids and deliberate defects."""
@@ -105,18 +145,23 @@ class Source:
     conversations: int
     #: Share of conversations in each language.
     languages: Mapping[Lang, float]
-    topics: Mapping[Topic, float]
+    #: The source's topics by name, in the order they are drawn from.
+    topics: Mapping[str, Topic]
     voice: Voice
+    #: The particulars of one conversation, drawn from the source's words.
     slots: Callable[[random.Random, Lang, datetime], Slots]
     id_prefix: str
     first_number: int
     first_message_number: int
     #: Link back to the conversation in the support tool, with ``{id}``.
     conversation_url: str
+    #: The automatic acknowledgement a chatbot sends, in the conversation given Defect.BOT_ROLE.
+    bot_acknowledgement: str
     #: The conversations given exactly one format error each, by id.
     defects: Mapping[str, Defect]
 
 
+@known_keys_only
 @dataclass(frozen=True)
 class Article:
     """A help-center article, written as Markdown: a ``# Title``, an optional ``url:`` line, paragraphs."""
@@ -126,72 +171,8 @@ class Article:
     paragraphs: tuple[str, ...]
     url: str | None
 
-    def markdown(self) -> str:
-        """The article as a Markdown file; paragraphs may use the FACTS as slots."""
+    def markdown(self, slots: Slots) -> str:
+        """The article as a Markdown file, its paragraphs' slots filled."""
         head = f"# {self.title}\n" + (f"url: {self.url}\n" if self.url else "")
-        body = "\n\n".join(paragraph.format_map(FACTS) for paragraph in self.paragraphs)
+        body = "\n\n".join(paragraph.format_map(slots) for paragraph in self.paragraphs)
         return f"{head}\n{body}\n"
-
-
-def help_url(lang: Lang, slug: str) -> str:
-    """The address of a help-center article."""
-    return f"{HELP_CENTER}/{lang}/{slug}"
-
-
-# ---------------------------------------------------------------------------------------------------
-# Turns every conversation shares, whatever the topic.
-
-THANKS: Phrases = {
-    "en": (
-        "Thanks, that worked!",
-        "Perfect, thank you so much.",
-        "Great, all sorted now. Thanks for the quick help!",
-        "ok thx",
-        "That did it. Much appreciated.",
-    ),
-    "de": (
-        "Danke, hat funktioniert!",
-        "Super, vielen Dank!",
-        "Perfekt, danke für die schnelle Hilfe.",
-        "ok danke",
-        "Jetzt klappt es. Vielen Dank für die Unterstützung!",
-    ),
-}
-CLOSING: Phrases = {
-    "en": (
-        "Glad that's sorted! I'll close this ticket for now; just reply if anything else comes up.",
-        "You're welcome, {name}. Have a great day!",
-        "Happy to help. Don't hesitate to get back to us if anything else comes up.",
-    ),
-    "de": (
-        "Freut mich, dass es geklappt hat! Ich schließe das Ticket; melden Sie sich gern jederzeit wieder.",
-        "Gern geschehen, {name}. Einen schönen Tag noch!",
-        "Sehr gern. Wenn noch etwas ist, antworten Sie einfach auf diese Nachricht.",
-    ),
-}
-NUDGE: Phrases = {
-    "en": (
-        "Any update on this?",
-        "Hello? Still waiting for an answer.",
-        "Following up on my message above, this is quite urgent for us.",
-        "Is anyone looking at this?",
-    ),
-    "de": (
-        "Gibt es hierzu schon etwas Neues?",
-        "Hallo? Ich warte immer noch auf eine Antwort.",
-        "Ich hake hier nochmal nach, es ist leider dringend.",
-        "Kümmert sich jemand darum?",
-    ),
-}
-STILL_OPEN: Phrases = {
-    "en": (
-        "Unfortunately that didn't fix it, same problem as before.",
-        "Still not working for me, sorry.",
-        "Hm, I tried exactly that but nothing changed.",
-    ),
-    "de": (
-        "Leider hat das nicht geholfen, gleiches Problem wie vorher.",
-        "Funktioniert bei mir immer noch nicht.",
-        "Hab ich genau so probiert, hat sich nichts geändert.",
-    ),
-}
