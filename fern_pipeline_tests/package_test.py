@@ -70,6 +70,7 @@ def test_the_wheel_holds_every_data_file_and_the_licence(wheel: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # a whole `dagster asset materialize` of the demo, as make demo runs it
 def test_an_installed_wheel_materializes_the_demo_and_checks_a_source(wheel: Path, tmp_path: Path) -> None:
     """A fresh environment with the wheel installed; its dependencies are this environment's, offline.
 
