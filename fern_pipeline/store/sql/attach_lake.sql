@@ -1,0 +1,2 @@
+ATTACH 'ducklake:fern_lake' AS lake;
+USE lake;
