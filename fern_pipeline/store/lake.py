@@ -15,8 +15,6 @@ from fern_pipeline.errors import Category, DatabaseBusy
 from fern_pipeline.ingest import counted
 from fern_pipeline.store.queries import sql
 
-#: The name the lake is attached under; its PostgreSQL catalog is DuckLake's ``__ducklake_metadata_lake``.
-LAKE = "lake"
 #: Longest pause before each new attempt after a conflicting commit (each is drawn between half of
 #: it and it, so writers that met do not meet again in step): 6 retries, 6.3 s of pauses at most.
 CONFLICT_PAUSES = (0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
