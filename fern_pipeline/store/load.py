@@ -1,7 +1,7 @@
 """The load transaction: one fetch's rows, rejections and record written to the warehouse atomically."""
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import duckdb
@@ -146,11 +146,16 @@ def load(
 
 
 def _attempt(connection: duckdb.DuckDBPyConnection, prepared: Prepared, *, lake: bool) -> dict[str, Any]:
-    """One attempt at the transaction of :func:`load`, with the load's settings and a producer of batches."""
+    """One attempt at the transaction of :func:`load`, with the load's settings and a producer of batches.
+
+    On a lake DuckDB keeps its own memory limit: DuckLake holds the Parquet file of an insert while it
+    writes it, and a 200,000-message load ran out of memory within LOAD_MEMORY_LIMIT (measured).
+    """
+    memory_limit = _memory_limit(prepared)
     with (
         _arrow_on_jemalloc(),
         ahead(prepared.batches()) as batches,
-        _duckdb_setting(connection, "memory_limit", _memory_limit(prepared)),
+        nullcontext() if lake else _duckdb_setting(connection, "memory_limit", memory_limit),
         _duckdb_setting(connection, "threads", LOAD_THREADS),
     ):
         ensure_schema(connection)

@@ -220,3 +220,19 @@ def test_sigkill_during_a_load_leaves_the_lake_as_it_was(
     os.kill(loader.pid, signal.SIGKILL)
     assert loader.wait(timeout=60) == -signal.SIGKILL
     assert every_table(earlier) == before
+
+
+@pytest.mark.slow
+def test_a_load_of_200000_messages_of_400_characters_lands_in_the_lake(
+    lake: LakeConfig, tmp_path: Path
+) -> None:
+    """The benchmark's size (80 MB): within the file's memory limit DuckLake ran out of memory."""
+    document = large_document(20_000, "large")
+    for item in document["conversations"]:
+        for message in item["messages"]:
+            message["content"] += " " + f"{item['id']} {message['id']} " * 40
+    export = tmp_path / "large.json"
+    export.write_text(json.dumps(document))
+    row = load_into(lake, prepare(SourceConfig(name=SOURCE, url=export.as_uri(), max_bytes=1 << 30)))
+    assert (row["status"], row["messages_loaded"]) == ("ok", 200_000)
+    assert contents(lake) == [("large", 200_000)]
