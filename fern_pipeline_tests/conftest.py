@@ -19,6 +19,9 @@ from fern_pipeline_tests.http_server import LocalServer, serve
 # hypothesis keeps caches in ./.hypothesis by default: tests write nothing into the working directory.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "fern_pipeline_hypothesis")
 
+#: Private PostgreSQL and Redis servers, started by the tests that ask for them (``services.py``).
+pytest_plugins = ["fern_pipeline_tests.services"]
+
 #: The team's shared test data (``shared/testdata`` beside the clone, or beside the worktrees' folder).
 SHARED_TESTDATA = next(
     (
