@@ -39,8 +39,10 @@ $(BENCH_INSTALLED): $(INSTALLED) benchmarks/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt -c requirements.lock
 	touch $(BENCH_INSTALLED)
 
+# Then the lake against the file, and four sources at once (issue 15); LAKE_BENCH_ARGS="--repeats 1".
 bench: $(BENCH_INSTALLED)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.lake $(LAKE_BENCH_ARGS)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest

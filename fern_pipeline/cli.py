@@ -15,6 +15,7 @@ from fern_pipeline.errors import ConfigError, DatabaseBusy
 from fern_pipeline.ingest import Prepared, ProgressCallback, prepare
 from fern_pipeline.store.connection import LOCK_WAIT
 from fern_pipeline.store.cursor import start_of_next_fetch
+from fern_pipeline.store.lake import LakeUnavailable
 from fern_pipeline.store.load import load_into
 
 #: How many format errors the plain output lists before summarising the rest.
@@ -85,8 +86,8 @@ def _run(command: Any) -> None:
     except ConfigError as error:
         _say(f"error: configuration: {error}", err=True)
         sys.exit(2)
-    except DatabaseBusy as busy:
-        _say(f"error: {busy.category}: {busy}")
+    except (DatabaseBusy, LakeUnavailable) as unavailable:
+        _say(f"error: {unavailable.category}: {unavailable}")
         sys.exit(1)
 
 
@@ -194,10 +195,11 @@ def load(
         if url is not None and name is None:
             raise click.UsageError("a URL needs --name NAME, the source name to store it under")
         source = _source(url, name, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
-        target = database or load_config(config).database
+        target = database or load_config(config).warehouse
 
         def waiting() -> None:
-            _say(f"waiting: the database {target} is in use by another process", err=True)
+            what = f"the database {target}" if isinstance(target, Path) else str(target)
+            _say(f"waiting: {what} is in use by another process", err=True)
 
         start = start_of_next_fetch(
             target,

@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
+from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.redact import SecretUrl, redact_url
+from fern_pipeline.templates import ENV_TEMPLATE, render
 
 CONFIG_ENV = "FERN_PIPELINE_CONFIG"
 DATABASE_ENV = "FERN_DUCKDB_PATH"
@@ -27,7 +29,6 @@ DEFAULT_MAX_TOPICS = 12
 DEFAULT_MAX_AGE_HOURS = 26.0
 
 SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-ENV_TEMPLATE = re.compile(r"\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?LW#]+$")
 CRON_MACROS = frozenset({"@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight"})
 URL_SCHEMES = frozenset({"http", "https", "file"})
@@ -207,18 +208,8 @@ class SourceConfig(BaseModel):
 
     def resolve_headers(self, environ: Mapping[str, str] | None = None) -> dict[str, str]:
         """Headers with every ``{{ env.NAME }}`` replaced, read from the environment at run time."""
-        env = os.environ if environ is None else environ
-
-        def substitute(match: re.Match[str]) -> str:
-            variable = match.group(1)
-            if variable not in env:
-                raise ConfigError(
-                    f"source {self.name!r}: the environment variable {variable} used in its headers "
-                    "is not set"
-                )
-            return env[variable]
-
-        return {header: ENV_TEMPLATE.sub(substitute, value) for header, value in self.headers.items()}
+        used_in = f"source {self.name!r}: the environment variable {{}} used in its headers"
+        return {header: render(value, used_in, environ) for header, value in self.headers.items()}
 
     def with_limits(self, *, timeout: float | None = None, max_bytes: int | None = None) -> Self:
         """A copy with the given limits overriding the configured ones (validated again)."""
@@ -280,7 +271,13 @@ class ProjectConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    database: Path = Field(default=DEFAULT_DATABASE, description="DuckDB file, relative to the config file.")
+    database: Path = Field(
+        default=DEFAULT_DATABASE,
+        description="DuckDB file, relative to the config file; with a lake, where the audit report goes.",
+    )
+    lake: LakeConfig | None = Field(
+        default=None, description="A DuckLake to load into instead of the DuckDB file (many writers at once)."
+    )
     sources: list[SourceConfig] = Field(min_length=1, description="The support endpoints to load.")
     audit: AuditConfig = Field(default_factory=AuditConfig, description="What the audit covers.")
     help_center: HelpCenterConfig | None = Field(
@@ -300,6 +297,11 @@ class ProjectConfig(BaseModel):
             seen.add(source.name)
         return self
 
+    @property
+    def warehouse(self) -> "Warehouse":
+        """Where the sources load: the lake when one is configured, else the DuckDB file."""
+        return self.database if self.lake is None else self.lake
+
     def source(self, name: str) -> SourceConfig:
         """The configured source called ``name``."""
         for source in self.sources:
@@ -307,6 +309,10 @@ class ProjectConfig(BaseModel):
                 return source
         known = ", ".join(source.name for source in self.sources)
         raise ConfigError(f"no source named {name!r} is configured (known: {known})")
+
+
+#: Where a project's sources load: a DuckDB file or a DuckLake.
+Warehouse = Path | LakeConfig
 
 
 def _describe(error: Mapping[str, object], raw: object) -> str:
@@ -351,7 +357,10 @@ def parse_config(text: str, *, origin: Path, environ: Mapping[str, str] | None =
     help_center = config.help_center
     if help_center is not None and help_center.path is not None:
         help_center = help_center.model_copy(update={"path": origin.parent / help_center.path})
-    return config.model_copy(update={"database": database, "help_center": help_center})
+    lake = config.lake
+    if lake is not None and lake.local_data_path is not None:
+        lake = lake.model_copy(update={"data_path": str(origin.parent / lake.local_data_path)})
+    return config.model_copy(update={"database": database, "help_center": help_center, "lake": lake})
 
 
 def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:

@@ -1,7 +1,8 @@
 """A loader process that announces each statement of its transaction and stops before one, to be killed there.
 
-Run as ``python -m fern_pipeline_tests.paused_loader URL NAME DATABASE STEP``: it prepares the
-source, then loads it through :func:`fern_pipeline.store.load.load` on a connection that prints
+Run as ``python -m fern_pipeline_tests.paused_loader URL NAME DATABASE STEP [no-retry]``, where
+DATABASE is a DuckDB file or a config file naming a lake: it prepares the source, then loads it
+through :func:`fern_pipeline.store.load.load` on a connection that prints
 ``step NAME`` before each statement (NAME as in ``store/sql/NAME.sql``, or ``begin``, ``commit``)
 and, before STEP, prints ``paused NAME`` and waits for its stdin to close.
 """
@@ -12,9 +13,11 @@ from typing import Any
 
 import duckdb
 
-from fern_pipeline.config import SourceConfig
+from fern_pipeline.config import SourceConfig, load_config
+from fern_pipeline.errors import DatabaseBusy
 from fern_pipeline.ingest.prepare import prepare
-from fern_pipeline.store.connection import connect_when_free
+from fern_pipeline.store.connection import connect
+from fern_pipeline.store.lake import CONFLICT_PAUSES
 from fern_pipeline.store.load import load
 from fern_pipeline.store.queries import sql
 
@@ -68,11 +71,23 @@ class Announcing:
         return getattr(self._connection, name)
 
 
-def main(url: str, name: str, database: str, pause_before: str) -> None:
+def main(url: str, name: str, target: str, pause_before: str, retries: str = "retry") -> None:
+    """Load into ``target``, a DuckDB file or a config naming a lake; ``no-retry``: fail at a conflict."""
     prepared = prepare(SourceConfig(name=name, url=url))
     print(f"prepared {prepared.messages_loaded} messages", flush=True)
-    with connect_when_free(Path(database)) as connection:
-        load(Announcing(connection, pause_before), prepared)  # type: ignore[arg-type]
+    warehouse = load_config(Path(target)).warehouse if target.endswith(".yaml") else Path(target)
+    pauses = () if retries == "no-retry" else CONFLICT_PAUSES
+    try:
+        with connect(warehouse) as connection:
+            load(
+                Announcing(connection, pause_before),  # type: ignore[arg-type]
+                prepared,
+                on_retry=lambda: print("retrying after a conflict", flush=True),
+                conflict_pauses=pauses,
+            )
+    except DatabaseBusy as busy:
+        print(f"failed {busy.category}: {busy}", flush=True)
+        sys.exit(1)
     print("loaded", flush=True)
 
 

@@ -6,7 +6,9 @@ searched for each secret.
 """
 
 import base64
+import json
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,11 +16,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from fern_pipeline.cli import main
 from fern_pipeline.config import parse_config
 from fern_pipeline.errors import ConfigError
+from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.tables import TABLES
 from fern_pipeline_tests.http_server import (
     MIB,
@@ -34,6 +39,7 @@ from fern_pipeline_tests.http_server import (
     trickle,
 )
 from fern_pipeline_tests.malformed import valid_conversation
+from fern_pipeline_tests.services import LAKE_PASSWORD_ENV
 
 USER, PASSWORD, QUERY_TOKEN = "us3rname", "pa55word", "qu3ry-t0ken"
 ENVIRONMENT = {"FERN_TEST_BEARER": "h3ader-t0ken", "FERN_TEST_API_KEY": "k3y-value"}
@@ -215,3 +221,46 @@ def test_a_file_source_that_is_not_an_export_shows_none_of_its_content(tmp_path:
         dumped = repr([connection.execute(f"SELECT * FROM {table}").fetchall() for table in TABLES])
     assert "pr1vate-k3y-material" not in dumped
     assert '"category": "invalid_json"' in result.output
+
+
+@pytest.mark.parametrize("password", ["right", "wrong"])
+def test_the_lake_password_is_in_no_output_log_table_or_file(
+    lake: LakeConfig, tmp_path: Path, caplog: pytest.LogCaptureFixture, password: str
+) -> None:
+    """The catalog's password, read from the environment, shows nowhere: loaded, or refused by PostgreSQL."""
+    secret = os.environ[LAKE_PASSWORD_ENV] if password == "right" else "wr0ng-lake-pa55word"
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(GOOD))
+    config = tmp_path / "fern_sources.yaml"
+    lake_settings = {"catalog": lake.catalog, "password": lake.password, "data_path": lake.data_path}
+    config.write_text(
+        yaml.safe_dump({"lake": lake_settings, "sources": [{"name": "ok", "url": export.as_uri()}]})
+    )
+    environment = {LAKE_PASSWORD_ENV: secret}
+    with caplog.at_level(logging.DEBUG):
+        results = [
+            CliRunner().invoke(
+                main, ["load", "--source", "ok", "--config", str(config), *json_flag], env=environment
+            )
+            for json_flag in ([], ["--json"])
+        ]
+    output = "\n".join(result.output for result in results)
+    if password == "right":
+        assert [result.exit_code for result in results] == [0, 0], output
+        with connect_lake(lake) as connection:
+            tables = {
+                table: repr(connection.execute(f"SELECT * FROM {table}").fetchall()) for table in TABLES
+            }
+        assert "'ok'" in tables["fetches"]
+    else:
+        assert [result.exit_code for result in results] == [1, 1], output
+        assert output.startswith(f"error: unreachable: {lake} could not be attached: "), output
+        assert "password authentication failed" in output
+        tables = {}
+    assert secret not in output
+    assert secret not in "\n".join(f"{record.name}: {record.getMessage()}" for record in caplog.records)
+    for table, text in tables.items():
+        assert secret not in text, f"the password appears in the table {table}"
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), f"the password appears in {path}"

@@ -1,4 +1,4 @@
-"""Private PostgreSQL and Redis servers for tests: Debian's binaries, temporary folders, free ports."""
+"""Private PostgreSQL and Redis for tests (Debian's, in temporary folders, on free ports); lakes on them."""
 
 import os
 import secrets
@@ -7,12 +7,15 @@ import socket
 import subprocess
 import tempfile
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from fern_pipeline.lake_config import LakeConfig
 
 #: Where Debian's postgresql package puts each major version's server binaries.
 POSTGRES_BINARIES = Path("/usr/lib/postgresql")
@@ -180,3 +183,22 @@ def redis() -> Iterator[Redis]:
     """A private Redis for the test session (see :func:`running_redis`)."""
     with running_redis() as server:
         yield server
+
+
+#: The environment variable the test lakes' password template reads.
+LAKE_PASSWORD_ENV = "FERN_TEST_LAKE_PASSWORD"
+
+
+@pytest.fixture
+def lake(postgres: Postgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LakeConfig:
+    """A new, empty DuckLake: a catalog database of its own on the private PostgreSQL, data under tmp_path.
+
+    Its password is a ``{{ env.NAME }}`` template, set in the environment for the test.
+    """
+    database = postgres.create_database(f"lake_{uuid.uuid4().hex[:16]}")
+    monkeypatch.setenv(LAKE_PASSWORD_ENV, postgres.password)
+    return LakeConfig(
+        catalog=f"host={postgres.host} port={postgres.port} dbname={database} user={postgres.user}",
+        password="{{ env." + LAKE_PASSWORD_ENV + " }}",
+        data_path=str(tmp_path / "lake"),
+    )

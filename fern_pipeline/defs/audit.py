@@ -7,7 +7,7 @@ from pydantic import Field, ValidationError
 from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
 from fern_pipeline.audit.queries import records
 from fern_pipeline.config import AuditConfig, ProjectConfig
-from fern_pipeline.defs.resources import POOL, open_database
+from fern_pipeline.defs.resources import open_database, pool_for
 from fern_pipeline.defs.sources import GROUP, source_asset_key
 from fern_pipeline.ingest import counted
 
@@ -83,7 +83,7 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
         key=AUDIT_KEY,
         group_name=GROUP,
         deps=[source_asset_key(source) for source in project.sources],
-        pool=POOL,
+        pool=pool_for(project),
         kinds={"duckdb", "html"},
         description=DESCRIPTION,
         automation_condition=dg.AutomationCondition.eager(),

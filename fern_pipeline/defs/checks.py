@@ -10,7 +10,7 @@ from dagster_duckdb import DuckDBResource
 
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.defs.metadata import SHOWN_ERRORS, errors_table
-from fern_pipeline.defs.resources import POOL, open_database
+from fern_pipeline.defs.resources import POOL, open_database, pool_for
 from fern_pipeline.defs.sources import source_asset_key
 from fern_pipeline.ingest import counted
 from fern_pipeline.markdown import table
@@ -113,7 +113,7 @@ def integrity_result(problems: list[dict[str, Any]]) -> dg.AssetCheckResult:
     )
 
 
-def build_source_checks(source: SourceConfig) -> list[dg.AssetChecksDefinition]:
+def build_source_checks(source: SourceConfig, pool: str | None = POOL) -> list[dg.AssetChecksDefinition]:
     """The checks of one source's asset that read the database."""
     key = source_asset_key(source)
 
@@ -121,7 +121,7 @@ def build_source_checks(source: SourceConfig) -> list[dg.AssetChecksDefinition]:
         asset=key,
         name="latest_fetch",
         blocking=True,
-        pool=POOL,
+        pool=pool,
         description=(
             "The latest fetch of this source: warns when it rejected conversations for format errors "
             "(the first errors, with their JSON pointers), errors when it failed."
@@ -143,7 +143,7 @@ def build_source_checks(source: SourceConfig) -> list[dg.AssetChecksDefinition]:
         asset=key,
         name="schema",
         blocking=True,
-        pool=POOL,
+        pool=pool,
         description="The source's stored conversations and messages validate against their pandera models.",
     )
     def schema(duckdb: DuckDBResource) -> dg.AssetCheckResult:
@@ -158,7 +158,7 @@ def build_source_checks(source: SourceConfig) -> list[dg.AssetChecksDefinition]:
         asset=key,
         name="referential_integrity",
         blocking=True,
-        pool=POOL,
+        pool=pool,
         description=(
             "No stored message lacks its conversation, and every conversation's message_count equals "
             "its stored messages."
@@ -175,5 +175,7 @@ def build_source_checks(source: SourceConfig) -> list[dg.AssetChecksDefinition]:
 def build_check_defs(config: ProjectConfig) -> dg.Definitions:
     """Every source's checks (its freshness is a FreshnessPolicy on the asset, see sources.py)."""
     return dg.Definitions(
-        asset_checks=[check for source in config.sources for check in build_source_checks(source)]
+        asset_checks=[
+            check for source in config.sources for check in build_source_checks(source, pool_for(config))
+        ]
     )

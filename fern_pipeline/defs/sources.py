@@ -1,7 +1,6 @@
 """An asset per configured source: one fetch and load with the core code, and the figures it produced."""
 
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import dagster as dg
@@ -10,7 +9,7 @@ from pydantic import Field
 
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.defs.metadata import fetch_metadata, fetch_summary, table_schema
-from fern_pipeline.defs.resources import POOL, open_database
+from fern_pipeline.defs.resources import POOL, open_database, pool_for, warehouse
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.ingest import prepare
 from fern_pipeline.store.cursor import start_of_next_fetch
@@ -71,20 +70,20 @@ def source_asset_spec(source: SourceConfig) -> dg.AssetSpec:
     )
 
 
-def build_source_asset(source: SourceConfig) -> dg.AssetsDefinition:
-    """The asset that fetches ``source`` and loads it into DuckDB in one transaction."""
+def build_source_asset(source: SourceConfig, pool: str | None = POOL) -> dg.AssetsDefinition:
+    """The asset that fetches ``source`` and loads it into the warehouse in one transaction, in ``pool``."""
 
     @dg.multi_asset(
         specs=[source_asset_spec(source)],
         name=f"{source.name}_conversations",
-        pool=POOL,
+        pool=pool,
         retry_policy=RETRY_POLICY,
     )
     def _fetch_and_load(
         context: dg.AssetExecutionContext, config: FetchConfig, duckdb: DuckDBResource
     ) -> dg.MaterializeResult:
         start = start_of_next_fetch(
-            Path(duckdb.database), source, start_date=config.start_date, full_refresh=config.full_refresh
+            warehouse(duckdb), source, start_date=config.start_date, full_refresh=config.full_refresh
         )
         try:
             prepared = prepare(source, start_date=start)
@@ -119,4 +118,4 @@ def build_source_asset(source: SourceConfig) -> dg.AssetsDefinition:
 
 def build_source_defs(config: ProjectConfig) -> dg.Definitions:
     """One asset per configured source."""
-    return dg.Definitions(assets=[build_source_asset(source) for source in config.sources])
+    return dg.Definitions(assets=[build_source_asset(source, pool_for(config)) for source in config.sources])

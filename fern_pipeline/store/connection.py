@@ -1,13 +1,16 @@
-"""Opening the DuckDB file to write: DuckDB allows one writing process, so a busy file is waited for."""
+"""Opening the warehouse to write: the DuckDB file (one writer: a busy file is waited for) or the lake."""
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
+from fern_pipeline.config import Warehouse
 from fern_pipeline.errors import DatabaseBusy
+from fern_pipeline.store.lake import connect_lake
 
 #: Seconds a writer waits for another process to release the database (DuckDB allows one writer process).
 LOCK_WAIT = 60.0
@@ -46,3 +49,19 @@ def connect_when_free(
             on_wait()
         time.sleep(min(pause, remaining))
         pause = min(2 * pause, longest)
+
+
+@contextmanager
+def connect(
+    warehouse: Warehouse, *, wait: float = LOCK_WAIT, on_wait: Callable[[], None] | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``warehouse`` open to write for the block: the DuckDB file (its folder created, another writer
+    waited for as by :func:`connect_when_free`) or the lake (``on_wait`` called before each retry of
+    an attach that raced another writer's)."""
+    if isinstance(warehouse, Path):
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+        with connect_when_free(warehouse, wait=wait, on_wait=on_wait) as connection:
+            yield connection
+    else:
+        with connect_lake(warehouse, on_retry=on_wait) as connection:
+            yield connection

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import duckdb
 
-from fern_pipeline.config import SourceConfig
+from fern_pipeline.config import SourceConfig, Warehouse
 from fern_pipeline.ingest import next_start
-from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
+from fern_pipeline.store.connection import LOCK_WAIT, connect
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema
 
@@ -27,7 +27,7 @@ def incremental_start(connection: duckdb.DuckDBPyConnection, source: SourceConfi
 
 
 def start_of_next_fetch(
-    database: Path,
+    warehouse: Warehouse,
     source: SourceConfig,
     *,
     start_date: str | None = None,
@@ -37,11 +37,11 @@ def start_of_next_fetch(
 ) -> str | None:
     """Where the next fetch of ``source`` starts: a chosen date, the initial one, or the stored cursor.
 
-    Another process writing the database is waited for, as by the load (see ``connect_when_free``).
+    Another process writing the DuckDB file is waited for, as by the load (see ``connect``).
     """
     if start_date is not None or source.incremental is None:
         return start_date
-    if full_refresh or not database.is_file():
+    if full_refresh or (isinstance(warehouse, Path) and not warehouse.is_file()):
         return source.initial_start
-    with connect_when_free(database, wait=lock_wait, on_wait=on_wait) as connection:
+    with connect(warehouse, wait=lock_wait, on_wait=on_wait) as connection:
         return incremental_start(connection, source)

@@ -1,17 +1,18 @@
-"""The load transaction: one fetch's rows, rejections and record written to DuckDB atomically."""
+"""The load transaction: one fetch's rows, rejections and record written to the warehouse atomically."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 import pyarrow
 
+from fern_pipeline.config import Warehouse
 from fern_pipeline.errors import FetchFailed
 from fern_pipeline.ingest import Frames, Prepared, ahead
-from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
+from fern_pipeline.store.connection import LOCK_WAIT, connect
+from fern_pipeline.store.lake import CONFLICT_PAUSES, is_lake, retrying
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
@@ -118,13 +119,34 @@ def _arrow_on_jemalloc() -> Iterator[None]:
         pyarrow.set_memory_pool(previous)
 
 
-def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
+def load(
+    connection: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    *,
+    on_retry: Callable[[], None] | None = None,
+    conflict_pauses: tuple[float, ...] = CONFLICT_PAUSES,
+) -> dict[str, Any]:
     """Write one fetch in a single transaction and return its ``fetches`` row.
 
     Valid conversations replace their earlier version and all its messages, a batch at a time while
     the next batches are made in a thread (from before DuckDB is set up); rejected ones go whole
-    into ``format_errors``; a failed fetch writes only its row in ``fetches``.
+    into ``format_errors``; a failed fetch writes only its row in ``fetches``. On a lake, a commit
+    that conflicts with another writer's rolled itself back, and the load is made again from the
+    start after each of ``conflict_pauses`` (see :func:`~fern_pipeline.store.lake.retrying`, which
+    calls ``on_retry`` before each new attempt).
     """
+    if not is_lake(connection):
+        return _attempt(connection, prepared, lake=False)
+    return retrying(
+        lambda: _attempt(connection, prepared, lake=True),
+        what=f"the load of {prepared.source!r}",
+        pauses=conflict_pauses,
+        on_retry=on_retry,
+    )
+
+
+def _attempt(connection: duckdb.DuckDBPyConnection, prepared: Prepared, *, lake: bool) -> dict[str, Any]:
+    """One attempt at the transaction of :func:`load`, with the load's settings and a producer of batches."""
     with (
         _arrow_on_jemalloc(),
         ahead(prepared.batches()) as batches,
@@ -133,19 +155,19 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
     ):
         ensure_schema(connection)
         try:
-            return _write(connection, prepared, batches)
+            return _write(connection, prepared, batches, lake=lake)
         except FetchFailed:
             # A conversation that could not be read at all fails the fetch: the batches written
             # before it were rolled back, and the failure is recorded alone.
-            return _write(connection, prepared, iter(()))
+            return _write(connection, prepared, iter(()), lake=lake)
 
 
 def _write(
-    connection: duckdb.DuckDBPyConnection, prepared: Prepared, batches: Iterator[Frames]
+    connection: duckdb.DuckDBPyConnection, prepared: Prepared, batches: Iterator[Frames], *, lake: bool
 ) -> dict[str, Any]:
-    """The transaction of :func:`load`, writing ``batches``."""
+    """The transaction of :func:`load`, writing ``batches``; fetch ids from the lake's sequence on a lake."""
     with transaction(connection) as stage:
-        [(fetch_id,)] = connection.execute(sql("next_fetch_id")).fetchall()
+        [(fetch_id,)] = connection.execute(sql("next_lake_fetch_id" if lake else "next_fetch_id")).fetchall()
         [(replacing,)] = connection.execute(
             sql("source_has_conversations"), {"source": prepared.source}
         ).fetchall()
@@ -180,17 +202,17 @@ def _write_batch(connection: duckdb.DuckDBPyConnection, frames: Frames, *, repla
 
 
 def load_into(
-    database: Path,
+    warehouse: Warehouse,
     prepared: Prepared,
     *,
     lock_wait: float = LOCK_WAIT,
     on_wait: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
-    """Open ``database`` (creating its folder), :func:`load` ``prepared`` into it, and close it.
+    """Open ``warehouse`` (creating a file's folder), :func:`load` ``prepared`` into it, and close it.
 
     Another process writing the same file is waited for, up to ``lock_wait`` seconds (see
-    :func:`connect_when_free`).
+    :func:`~fern_pipeline.store.connection.connect_when_free`); on a lake ``on_wait`` is called before
+    each retry of a conflicting commit.
     """
-    database.parent.mkdir(parents=True, exist_ok=True)
-    with connect_when_free(database, wait=lock_wait, on_wait=on_wait) as connection:
-        return load(connection, prepared)
+    with connect(warehouse, wait=lock_wait, on_wait=on_wait) as connection:
+        return load(connection, prepared, on_retry=on_wait)

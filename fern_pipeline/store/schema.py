@@ -1,8 +1,10 @@
-"""DuckDB DDL derived from the pandera table models, so the two can never disagree."""
+"""DuckDB DDL derived from the pandera table models, so the two can never disagree; the same on a lake."""
 
 import duckdb
 import pandera.pandas as pa
 
+from fern_pipeline.store.lake import is_lake
+from fern_pipeline.store.queries import sql
 from fern_pipeline.tables import TABLES
 
 #: DuckDB type for each pandera dtype the table models use.
@@ -38,7 +40,10 @@ def create_table_sql(name: str, model: type[pa.DataFrameModel]) -> str:
 
 
 def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and the fetch id sequence when missing; leaves existing data alone."""
-    connection.execute("CREATE SEQUENCE IF NOT EXISTS fetch_ids START 1")
+    """Create every table and the fetch id sequence when missing; leaves existing data alone.
+
+    On a lake the sequence is in its PostgreSQL catalog database, as DuckLake has no sequences.
+    """
+    connection.execute(sql("create_lake_fetch_ids" if is_lake(connection) else "create_fetch_ids"))
     for name, model in TABLES.items():
         connection.execute(create_table_sql(name, model))

@@ -7,19 +7,22 @@ and so is every table (the audit's too) and every file written (the instance's s
 database, the audit report); the report and every Markdown value show the hostile text inert.
 """
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 import pytest
 
 from fern_pipeline.config import parse_config
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.audit import AUDIT_KEY
+from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.store.connection import connect
 from fern_pipeline_tests.http_server import LocalServer, document, requires, respond
 from fern_pipeline_tests.malformed import valid_conversation
 from fern_pipeline_tests.secrets_test import ENVIRONMENT, PASSWORD, QUERY_TOKEN, SECRETS, SENT_HEADERS, USER
+from fern_pipeline_tests.services import LAKE_PASSWORD_ENV
 
 SCRIPT = "<script>alert(document.cookie)</script>"
 LINK = "[click](javascript:alert(1))"
@@ -53,18 +56,35 @@ def _metadata_of(event: dg.DagsterEvent) -> dict[str, dg.MetadataValue]:
     return dict(getattr(data, "metadata", None) or {})
 
 
+@pytest.mark.parametrize("kind", ["file", "lake"])
 def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
-    server: LocalServer, instance: dg.DagsterInstance, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    server: LocalServer,
+    instance: dg.DagsterInstance,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    request: pytest.FixtureRequest,
 ) -> None:
     for variable, value in ENVIRONMENT.items():
         monkeypatch.setenv(variable, value)
+    secrets = SECRETS
+    lines = [f"database: {tmp_path / 'fern.duckdb'}"]
+    if kind == "lake":  # a lake whose catalog password is one more secret, read from the environment
+        lake: LakeConfig = request.getfixturevalue("lake")
+        secrets = (*SECRETS, os.environ[LAKE_PASSWORD_ENV])
+        lines += [
+            "lake:",
+            f'  catalog: "{lake.catalog}"',
+            f'  password: "{lake.password}"',
+            f"  data_path: {lake.data_path}",
+        ]
     html = respond(200, b"<html>" + SCRIPT.encode(), {"Content-Type": "text/html"})
     routes = {
         "hostile": requires(SENT_HEADERS, document(HOSTILE)),
         "refused": respond(401),
         "broken": requires(SENT_HEADERS, html),
     }
-    lines = [f"database: {tmp_path / 'fern.duckdb'}", "sources:"]
+    lines.append("sources:")
     for name, scenario in routes.items():
         server.route(f"/{name}", scenario)
         lines += [
@@ -84,7 +104,8 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
         "help_center:",
         f"  url: http://{USER}:{PASSWORD}@127.0.0.1:{server.port}/help?token={QUERY_TOKEN}",
     ]
-    defs = build_definitions(parse_config("\n".join(lines) + "\n", origin=tmp_path / "fern_sources.yaml"))
+    config = parse_config("\n".join(lines) + "\n", origin=tmp_path / "fern_sources.yaml")
+    defs = build_definitions(config)
 
     everything = [*defs.assets, *defs.asset_checks]
     sources = dg.materialize(
@@ -112,19 +133,24 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
     entries = [*instance.all_logs(sources.run_id), *instance.all_logs(audit.run_id)]
     logged = "\n".join(dg.serialize_value(entry) for entry in entries)
     assert "HTTP Request: GET http://***@127.0.0.1" in logged  # httpx's own log line was captured
-    for secret in SECRETS:
+    for secret in secrets:
         assert secret not in logged, f"{secret!r} appears in the run's events"
-    with duckdb.connect(str(tmp_path / "fern.duckdb"), read_only=True) as connection:
-        tables = [name for (name,) in connection.execute("SHOW TABLES").fetchall()]
+    with connect(config.warehouse) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+            ).fetchall()
+        ]
         dumped = {table: repr(connection.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
     assert {"fetches", "audit_summary", "audit_format_errors"} <= set(dumped)
     for table, text in dumped.items():
-        for secret in SECRETS:
+        for secret in secrets:
             assert secret not in text, f"{secret!r} appears in the table {table}"
     for path in tmp_path.rglob("*"):
         if path.is_file():
             content = path.read_bytes()
-            for secret in SECRETS:
+            for secret in secrets:
                 assert secret.encode() not in content, f"{secret!r} appears in {path}"
 
     markdown = [

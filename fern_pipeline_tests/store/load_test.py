@@ -1,4 +1,4 @@
-"""Tests of the load transaction on a real DuckDB file: replace, reject, record, and nothing lost."""
+"""The load transaction on a real DuckDB file and on a lake: replace, reject, record, and nothing lost."""
 
 import threading
 import time
@@ -9,14 +9,16 @@ from typing import Any
 import duckdb
 import pytest
 
-from fern_pipeline.config import SourceConfig
+from fern_pipeline.config import SourceConfig, Warehouse
 from fern_pipeline.errors import Category, DatabaseBusy
 from fern_pipeline.ingest.prepare import prepare
+from fern_pipeline.store.connection import connect
 from fern_pipeline.store.load import load, load_into
 from fern_pipeline.store.schema import DUCKDB_TYPES, create_table_sql, ensure_schema
 from fern_pipeline.tables import TABLES, MessagesTable
 from fern_pipeline_tests.conftest import conversation
 from fern_pipeline_tests.processes import lock_held
+from fern_pipeline_tests.store.conftest import KINDS, read
 
 Make = Callable[..., SourceConfig]
 
@@ -30,21 +32,21 @@ FIRST = conversation(
 SECOND = conversation("c2", ("m1", "User", "2025-01-03T08:00:00Z"))
 
 
-def rows(database: Path, sql: str) -> list[tuple[Any, ...]]:
-    with duckdb.connect(str(database), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
+#: A test run on both warehouses: the DuckDB file, and a lake on the private PostgreSQL.
+both = pytest.mark.parametrize("kind", KINDS)
+rows = read
 
 
-def snapshot(database: Path) -> dict[str, list[tuple[Any, ...]]]:
+def snapshot(warehouse: Warehouse) -> dict[str, list[tuple[Any, ...]]]:
     return {
-        table: rows(database, f"SELECT * FROM {table} ORDER BY ALL")
+        table: rows(warehouse, f"SELECT * FROM {table} ORDER BY ALL")
         for table in ("conversations", "messages", "format_errors")
     }
 
 
-def test_ddl_agrees_with_the_models(database: Path) -> None:
-    database.parent.mkdir()
-    with duckdb.connect(str(database)) as connection:
+@both
+def test_ddl_agrees_with_the_models(warehouse: Warehouse) -> None:
+    with connect(warehouse) as connection:
         ensure_schema(connection)
         for table, model in TABLES.items():
             described = connection.execute(f"DESCRIBE {table}").fetchall()
@@ -55,17 +57,18 @@ def test_ddl_agrees_with_the_models(database: Path) -> None:
                 assert (null == "YES") == columns[name].nullable, name
 
 
-def test_load_writes_conversations_messages_and_the_fetch(file_source: Make, database: Path) -> None:
-    row = load_into(database, prepare(file_source({"conversations": [FIRST, SECOND]})))
+@both
+def test_load_writes_conversations_messages_and_the_fetch(file_source: Make, warehouse: Warehouse) -> None:
+    row = load_into(warehouse, prepare(file_source({"conversations": [FIRST, SECOND]})))
     assert row["status"] == "ok"
     assert (row["conversations_loaded"], row["messages_loaded"], row["conversations_rejected"]) == (2, 4, 0)
     assert rows(
-        database,
+        warehouse,
         "SELECT conversation_id, url, first_message_at = TIMESTAMPTZ '2025-01-02 09:05:00+00', message_count,"
         " user_message_count, agent_message_count FROM conversations ORDER BY 1",
     ) == [("c1", "https://support.example.com/c1", True, 3, 2, 1), ("c2", None, False, 1, 1, 0)]
     assert rows(
-        database,
+        warehouse,
         "SELECT conversation_id, message_id, position, role, source_role FROM messages ORDER BY 1, 3",
     ) == [
         ("c1", "m1", 0, "user", "user"),
@@ -73,51 +76,54 @@ def test_load_writes_conversations_messages_and_the_fetch(file_source: Make, dat
         ("c1", "m3", 2, "user", "user"),
         ("c2", "m1", 0, "user", "User"),
     ]
-    assert rows(database, "SELECT fetch_id, source, status, category, bytes > 0 FROM fetches") == [
+    assert rows(warehouse, "SELECT fetch_id, source, status, category, bytes > 0 FROM fetches") == [
         (1, "helpdesk", "ok", None, True)
     ]
 
 
-def test_a_conversation_loaded_again_replaces_its_messages(file_source: Make, database: Path) -> None:
-    load_into(database, prepare(file_source({"conversations": [FIRST, SECOND]})))
+@both
+def test_a_conversation_loaded_again_replaces_its_messages(file_source: Make, warehouse: Warehouse) -> None:
+    load_into(warehouse, prepare(file_source({"conversations": [FIRST, SECOND]})))
     shorter = conversation("c1", ("m9", "agent", "2025-02-01T00:00:00Z"))
-    load_into(database, prepare(file_source({"conversations": [shorter]})))
-    assert rows(database, "SELECT conversation_id, message_id FROM messages ORDER BY ALL") == [
+    load_into(warehouse, prepare(file_source({"conversations": [shorter]})))
+    assert rows(warehouse, "SELECT conversation_id, message_id FROM messages ORDER BY ALL") == [
         ("c1", "m9"),
         ("c2", "m1"),
     ]
-    assert rows(database, "SELECT conversation_id, message_count FROM conversations ORDER BY ALL") == [
+    assert rows(warehouse, "SELECT conversation_id, message_count FROM conversations ORDER BY ALL") == [
         ("c1", 1),
         ("c2", 1),
     ]
     assert rows(
-        database, "SELECT count(*) FROM messages m ANTI JOIN conversations c USING (source, conversation_id)"
+        warehouse, "SELECT count(*) FROM messages m ANTI JOIN conversations c USING (source, conversation_id)"
     ) == [(0,)]
 
 
-def test_a_rejected_conversation_keeps_its_earlier_version(file_source: Make, database: Path) -> None:
-    load_into(database, prepare(file_source({"conversations": [FIRST, SECOND]})))
-    before = rows(database, "SELECT * FROM messages WHERE conversation_id = 'c1' ORDER BY ALL")
+@both
+def test_a_rejected_conversation_keeps_its_earlier_version(file_source: Make, warehouse: Warehouse) -> None:
+    load_into(warehouse, prepare(file_source({"conversations": [FIRST, SECOND]})))
+    before = rows(warehouse, "SELECT * FROM messages WHERE conversation_id = 'c1' ORDER BY ALL")
     broken = conversation("c1", ("m1", "robot", "2025-03-01T00:00:00Z"))
     third = conversation("c3", ("x", "agent", "2025-03-01T00:00:00Z"))
-    row = load_into(database, prepare(file_source({"conversations": [broken, third]})))
+    row = load_into(warehouse, prepare(file_source({"conversations": [broken, third]})))
     assert (row["status"], row["category"], row["conversations_loaded"], row["conversations_rejected"]) == (
         "partial",
         "invalid_format",
         1,
         1,
     )
-    assert rows(database, "SELECT * FROM messages WHERE conversation_id = 'c1' ORDER BY ALL") == before
-    [(fetch_id, path, code, raw)] = rows(database, "SELECT fetch_id, path, code, raw FROM format_errors")
+    assert rows(warehouse, "SELECT * FROM messages WHERE conversation_id = 'c1' ORDER BY ALL") == before
+    [(fetch_id, path, code, raw)] = rows(warehouse, "SELECT fetch_id, path, code, raw FROM format_errors")
     assert (fetch_id, path, code) == (2, "/conversations/0/messages/0/role", "invalid_role")
     assert '"robot"' in raw and '"c1"' in raw
-    assert rows(database, "SELECT conversation_id FROM conversations ORDER BY 1") == [
+    assert rows(warehouse, "SELECT conversation_id FROM conversations ORDER BY 1") == [
         ("c1",),
         ("c2",),
         ("c3",),
     ]
 
 
+@both
 @pytest.mark.parametrize(
     ("document", "category"),
     [
@@ -128,14 +134,14 @@ def test_a_rejected_conversation_keeps_its_earlier_version(file_source: Make, da
     ids=["html", "conversations a string", "array root"],
 )
 def test_a_failed_fetch_changes_nothing_but_fetches(
-    file_source: Make, database: Path, document: object, category: str
+    file_source: Make, warehouse: Warehouse, document: object, category: str
 ) -> None:
-    load_into(database, prepare(file_source({"conversations": [FIRST, SECOND]})))
-    before = snapshot(database)
-    row = load_into(database, prepare(file_source(document)))
+    load_into(warehouse, prepare(file_source({"conversations": [FIRST, SECOND]})))
+    before = snapshot(warehouse)
+    row = load_into(warehouse, prepare(file_source(document)))
     assert (row["status"], row["category"], row["conversations_loaded"]) == ("failed", category, 0)
-    assert snapshot(database) == before
-    assert rows(database, "SELECT fetch_id, status, category FROM fetches ORDER BY 1") == [
+    assert snapshot(warehouse) == before
+    assert rows(warehouse, "SELECT fetch_id, status, category FROM fetches ORDER BY 1") == [
         (1, "ok", None),
         (2, "failed", category),
     ]
@@ -147,20 +153,24 @@ def test_a_missing_file_is_unreachable(database: Path, tmp_path: Path) -> None:
     assert (row["status"], row["category"]) == ("failed", "unreachable")
 
 
-def test_all_rejected_is_a_failed_fetch_that_keeps_the_rejections(file_source: Make, database: Path) -> None:
+@both
+def test_all_rejected_is_a_failed_fetch_that_keeps_the_rejections(
+    file_source: Make, warehouse: Warehouse
+) -> None:
     broken = conversation("c1", ("m1", "robot", "2025-03-01T00:00:00Z"))
-    row = load_into(database, prepare(file_source({"conversations": [broken]})))
+    row = load_into(warehouse, prepare(file_source({"conversations": [broken]})))
     assert (row["status"], row["category"], row["conversations_rejected"]) == ("failed", "invalid_format", 1)
-    assert rows(database, "SELECT count(*) FROM format_errors") == [(1,)]
-    assert rows(database, "SELECT count(*) FROM conversations") == [(0,)]
+    assert rows(warehouse, "SELECT count(*) FROM format_errors") == [(1,)]
+    assert rows(warehouse, "SELECT count(*) FROM conversations") == [(0,)]
 
 
-def test_sources_do_not_touch_each_other(file_source: Make, database: Path) -> None:
-    load_into(database, prepare(file_source({"conversations": [FIRST]}, name="alpha")))
-    load_into(database, prepare(file_source({"conversations": [FIRST]}, name="beta")))
-    load_into(database, prepare(file_source({"conversations": [SECOND]}, name="alpha")))
+@both
+def test_sources_do_not_touch_each_other(file_source: Make, warehouse: Warehouse) -> None:
+    load_into(warehouse, prepare(file_source({"conversations": [FIRST]}, name="alpha")))
+    load_into(warehouse, prepare(file_source({"conversations": [FIRST]}, name="beta")))
+    load_into(warehouse, prepare(file_source({"conversations": [SECOND]}, name="alpha")))
     assert rows(
-        database, "SELECT source, conversation_id, message_count FROM conversations ORDER BY ALL"
+        warehouse, "SELECT source, conversation_id, message_count FROM conversations ORDER BY ALL"
     ) == [
         ("alpha", "c1", 3),
         ("alpha", "c2", 1),

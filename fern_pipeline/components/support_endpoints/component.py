@@ -8,12 +8,19 @@ from pydantic import Field
 
 from fern_pipeline.config import DEFAULT_DATABASE, ProjectConfig, SourceConfig
 from fern_pipeline.definitions import build_definitions
+from fern_pipeline.lake_config import LakeConfig
 
 
 def _sources(context: dg.ResolutionContext, sources: list[SourceConfig]) -> list[SourceConfig]:
     """The sources as the YAML model validated them, their header templates left unrendered so that
     ``{{ env.NAME }}`` is read when a fetch runs, never when definitions load."""
     return sources
+
+
+def _lake(context: dg.ResolutionContext, lake: LakeConfig | None) -> LakeConfig | None:
+    """The lake as the YAML model validated it, its password template left unrendered (read when a
+    connection opens)."""
+    return lake
 
 
 class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
@@ -36,6 +43,9 @@ class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
                   headers:
                     Authorization: "Bearer {{ env.HELPDESK_TOKEN }}"
                   schedule: "0 * * * *"
+
+        With ``lake:`` (``catalog``, ``password``, ``data_path`` as in fern_sources.yaml) the sources
+        load into that DuckLake instead of the ``database`` file, many at once.
     """
 
     database: str = Field(
@@ -48,6 +58,15 @@ class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
         min_length=1, description="The support endpoints, each as in fern_sources.yaml."
     )
 
+    lake: Annotated[Any, dg.Resolver(_lake, model_field_type=LakeConfig | None)] = Field(
+        default=None,
+        description="A DuckLake to load into instead of the database file: catalog, password, data_path "
+        "(a folder relative to the project root, or an s3:// prefix).",
+    )
+
     def build_defs(self, context: dg.ComponentLoadContext) -> dg.Definitions:
-        config = ProjectConfig(database=context.project_root / Path(self.database), sources=self.sources)
-        return build_definitions(config)
+        lake = None if self.lake is None else LakeConfig.model_validate(self.lake)
+        if lake is not None and lake.local_data_path is not None:
+            lake = lake.model_copy(update={"data_path": str(context.project_root / lake.local_data_path)})
+        database = context.project_root / Path(self.database)
+        return build_definitions(ProjectConfig(database=database, sources=self.sources, lake=lake))

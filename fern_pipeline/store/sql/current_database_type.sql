@@ -1,0 +1,1 @@
+SELECT type FROM duckdb_databases() WHERE database_name = current_database()

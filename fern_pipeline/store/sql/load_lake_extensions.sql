@@ -1,0 +1,2 @@
+LOAD ducklake;
+LOAD postgres;
