@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 from urllib.parse import parse_qs, urlsplit
 
 import yaml
@@ -282,6 +282,10 @@ class ProjectConfig(BaseModel):
     audit: AuditConfig = Field(default_factory=AuditConfig, description="What the audit covers.")
     help_center: HelpCenterConfig | None = Field(
         default=None, description="Existing help-center articles, to find the topics they do not cover."
+    )
+    executor: Literal["multiprocess", "celery"] = Field(
+        default="multiprocess",
+        description="Where a run's steps execute: processes on this machine, or Celery workers (deploy/).",
     )
 
     @model_validator(mode="after")
