@@ -13,6 +13,7 @@ from fern_pipeline.defs.metadata import fetch_metadata, fetch_summary, table_sch
 from fern_pipeline.defs.resources import POOL, open_database
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.ingest import prepare
+from fern_pipeline.privacy.settings import privacy_settings
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load
 from fern_pipeline.store.queries import sql
@@ -71,8 +72,10 @@ def source_asset_spec(source: SourceConfig) -> dg.AssetSpec:
     )
 
 
-def build_source_asset(source: SourceConfig) -> dg.AssetsDefinition:
-    """The asset that fetches ``source`` and loads it into DuckDB in one transaction."""
+def build_source_asset(source: SourceConfig, project: ProjectConfig | None = None) -> dg.AssetsDefinition:
+    """The asset that fetches ``source`` and loads it into DuckDB in one transaction, with the privacy
+    settings ``project`` gives it (none without one)."""
+    project = project or ProjectConfig(sources=[source])
 
     @dg.multi_asset(
         specs=[source_asset_spec(source)],
@@ -87,7 +90,7 @@ def build_source_asset(source: SourceConfig) -> dg.AssetsDefinition:
             Path(duckdb.database), source, start_date=config.start_date, full_refresh=config.full_refresh
         )
         try:
-            prepared = prepare(source, start_date=start)
+            prepared = prepare(source, start_date=start, privacy=privacy_settings(project, source.name))
         except ConfigError as error:
             raise dg.Failure(description=f"configuration: {error}", allow_retries=False) from None
         with open_database(duckdb) as connection:
@@ -99,11 +102,11 @@ def build_source_asset(source: SourceConfig) -> dg.AssetsDefinition:
         summary = fetch_summary(prepared, row, conversations)
         if row["status"] == "failed":
             raise dg.Failure(
-                description=f"{row['category']}: {prepared.message}",
+                description=f"{row['category']}: {prepared.outline}",
                 metadata={**figures, "summary": dg.MetadataValue.md(summary)},
                 allow_retries=False,
             )
-        context.log.info(f"{row['status']}: {prepared.message}")
+        context.log.info(f"{row['status']}: {prepared.outline}")
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": dg.MetadataValue.int(conversations),
@@ -119,4 +122,4 @@ def build_source_asset(source: SourceConfig) -> dg.AssetsDefinition:
 
 def build_source_defs(config: ProjectConfig) -> dg.Definitions:
     """One asset per configured source."""
-    return dg.Definitions(assets=[build_source_asset(source) for source in config.sources])
+    return dg.Definitions(assets=[build_source_asset(source, config) for source in config.sources])
