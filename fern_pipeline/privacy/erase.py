@@ -61,6 +61,13 @@ class Erased:
     report_path: Path | None
 
 
+def _removed(
+    connection: duckdb.DuckDBPyConnection, name: str, parameters: dict[str, str | None] | None = None
+) -> Counter[str]:
+    """Run the DELETE of ``sql/<name>.sql``, which returns each removed row's source; counted by source."""
+    return Counter(source for (source,) in connection.execute(sql(name), parameters or {}).fetchall())
+
+
 def delete(
     connection: duckdb.DuckDBPyConnection, selector: Selector, pseudonyms: Pseudonyms | None
 ) -> dict[str, tuple[int, int, int]]:
@@ -78,14 +85,12 @@ def delete(
         "masked": masked,
     }
     connection.execute(sql("erase_select"), parameters)
-    counts: dict[str, Counter[str]] = {}
-    for table in ("conversations", "messages", "format_errors"):
-        query = sql(f"erase_{table}")
-        used = {name: value for name, value in parameters.items() if f"${name}" in query}
-        counts[table] = Counter(source for (source,) in connection.execute(query, used).fetchall())
+    conversations = _removed(connection, "erase_conversations")
+    messages = _removed(connection, "erase_messages")
+    format_errors = _removed(connection, "erase_format_errors", parameters)
     connection.execute(sql("erase_fetch_messages"), {"clear": clear, "masked": masked})
-    sources = sorted(set().union(*counts.values()))
-    return {source: tuple(counts[table][source] for table in counts) for source in sources}  # type: ignore[misc]
+    sources = sorted({*conversations, *messages, *format_errors})
+    return {source: (conversations[source], messages[source], format_errors[source]) for source in sources}
 
 
 def erase(
