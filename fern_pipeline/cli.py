@@ -1,4 +1,4 @@
-"""The ``fern-pipeline`` command: ``check`` an endpoint, or ``load`` one source into DuckDB."""
+"""The ``fern-pipeline`` command: ``check`` an endpoint, ``load`` a source, ``erase`` conversations."""
 
 import json
 import os
@@ -10,9 +10,13 @@ from typing import Any
 
 import click
 
+from fern_pipeline.audit import AuditSettings
 from fern_pipeline.config import SourceConfig, adhoc_source, load_config
 from fern_pipeline.errors import ConfigError, DatabaseBusy
-from fern_pipeline.ingest import Prepared, ProgressCallback, prepare
+from fern_pipeline.ingest import Prepared, ProgressCallback, counted, prepare
+from fern_pipeline.privacy.erase import Selector, erase
+from fern_pipeline.privacy.pseudonym import Pseudonyms
+from fern_pipeline.privacy.settings import privacy_settings
 from fern_pipeline.store.connection import LOCK_WAIT
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.lake import LakeUnavailable
@@ -195,7 +199,8 @@ def load(
         if url is not None and name is None:
             raise click.UsageError("a URL needs --name NAME, the source name to store it under")
         source = _source(url, name, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
-        target = database or load_config(config).warehouse
+        project = load_config(config)
+        target = database or project.warehouse
 
         def waiting() -> None:
             what = f"the database {target}" if isinstance(target, Path) else str(target)
@@ -209,7 +214,12 @@ def load(
             lock_wait=lock_wait,
             on_wait=waiting,
         )
-        prepared = prepare(source, start_date=start, on_progress=_progress() if not as_json else None)
+        prepared = prepare(
+            source,
+            start_date=start,
+            on_progress=_progress() if not as_json else None,
+            privacy=privacy_settings(project, source.name),
+        )
         row = load_into(target, prepared, lock_wait=lock_wait, on_wait=waiting)
         if as_json:
             click.echo(json.dumps({key: _jsonable(value) for key, value in row.items()}, ensure_ascii=False))
@@ -223,6 +233,86 @@ def load(
             for line in _error_lines(prepared):
                 _say(line)
         sys.exit(1 if row["status"] == "failed" else 0)
+
+    _run(body)
+
+
+@main.command(name="erase")
+@click.option(
+    "--source", "source", metavar="NAME", help="The source of --conversation (or to search with --text)."
+)
+@click.option("--conversation", metavar="ID", help="The id of the conversation to erase.")
+@click.option("--text", metavar="TEXT", help="Erase every conversation with a message containing this text.")
+@config_option
+@click.option("--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file.")
+@click.option(
+    "--lock-wait",
+    type=click.FloatRange(min=0),
+    default=LOCK_WAIT,
+    show_default=True,
+    help="Seconds to wait while another process writes the database.",
+)
+@json_option
+def erase_command(
+    source: str | None,
+    conversation: str | None,
+    text: str | None,
+    config: Path | None,
+    database: Path | None,
+    lock_wait: float,
+    as_json: bool,
+) -> None:
+    """Erase a person's conversations with their messages and format errors, leaving no copy in the file.
+
+    The text is matched in clear and, where masking is on, through its pseudonym. The audit is
+    rebuilt and the database file rewritten.
+    """
+
+    def body() -> None:
+        try:
+            selector = Selector(source=source, conversation_id=conversation, text=text)
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+        project = load_config(config)
+        target = database or project.database
+        if not target.is_file():
+            raise click.UsageError(f"there is no database at {target}")
+        key = project.pseudonym_key()
+        erased = erase(
+            target,
+            selector,
+            pseudonyms=None if key is None else Pseudonyms(key),
+            audit=AuditSettings.from_config(project),
+            lock_wait=lock_wait,
+            on_wait=lambda: _say(f"waiting: the database {target} is in use by another process", err=True),
+        )
+        if as_json:
+            removed = {
+                name: dict(zip(("conversations", "messages", "format_errors"), counts, strict=True))
+                for name, counts in erased.removed.items()
+            }
+            click.echo(
+                json.dumps(
+                    {
+                        "removed": removed,
+                        "bytes_before": erased.bytes_before,
+                        "bytes_after": erased.bytes_after,
+                        "report_path": str(erased.report_path),
+                    }
+                )
+            )
+            return
+        for name, (conversations, messages, format_errors) in erased.removed.items():
+            _say(
+                f"erased: {name}: {counted(conversations, 'conversation')}, {counted(messages, 'message')}, "
+                f"{counted(format_errors, 'format-error row')}"
+            )
+        if not erased.removed:
+            _say("erased: nothing matched")
+        _say(
+            f"rewrote {target} ({erased.bytes_before:,} bytes before, {erased.bytes_after:,} after); "
+            f"audit rebuilt: {erased.report_path}"
+        )
 
     _run(body)
 

@@ -12,9 +12,11 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from fern_pipeline.cron import cron
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.privacy.config import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
 from fern_pipeline.redact import SecretUrl, redact_url
 from fern_pipeline.templates import ENV_TEMPLATE, render
 
@@ -29,8 +31,6 @@ DEFAULT_MAX_TOPICS = 12
 DEFAULT_MAX_AGE_HOURS = 26.0
 
 SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?LW#]+$")
-CRON_MACROS = frozenset({"@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight"})
 URL_SCHEMES = frozenset({"http", "https", "file"})
 #: Dagster's owner forms: an e-mail address or ``team:NAME``.
 OWNER = re.compile(r"^(team:[A-Za-z0-9_.-]+|[^@\s]+@[^@\s]+\.[^@\s]+)$")
@@ -123,6 +123,9 @@ class SourceConfig(BaseModel):
         default=DEFAULT_MAX_PAGES,
         description='Most pages followed through Link rel="next" or a top-level next.',
     )
+    privacy: SourcePrivacyConfig = Field(
+        default_factory=SourcePrivacyConfig, description="This source's own mask and retention_days."
+    )
 
     @field_validator("name")
     @classmethod
@@ -177,12 +180,7 @@ class SourceConfig(BaseModel):
     @field_validator("schedule")
     @classmethod
     def _schedule_is_cron(cls, schedule: str | None) -> str | None:
-        if schedule is None or schedule in CRON_MACROS:
-            return schedule
-        fields = schedule.split()
-        if len(fields) != 5 or not all(CRON_FIELD.fullmatch(field) for field in fields):
-            raise ValueError(f"{schedule!r} is not a cron expression of five fields, e.g. '0 * * * *'")
-        return schedule
+        return cron(schedule)
 
     @property
     def initial_start(self) -> str | None:
@@ -287,6 +285,9 @@ class ProjectConfig(BaseModel):
         default="multiprocess",
         description="Where a run's steps execute: processes on this machine, or Celery workers (deploy/).",
     )
+    privacy: PrivacyConfig = Field(
+        default_factory=PrivacyConfig, description="Masking and retention of personal data, for every source."
+    )
 
     @model_validator(mode="after")
     def _names_unique(self) -> Self:
@@ -309,6 +310,16 @@ class ProjectConfig(BaseModel):
                 return source
         known = ", ".join(source.name for source in self.sources)
         raise ConfigError(f"no source named {name!r} is configured (known: {known})")
+
+    def source_privacy(self, name: str) -> SourcePrivacy:
+        """The privacy settings in force for source ``name`` (the project's for one not configured)."""
+        own = next((source.privacy for source in self.sources if source.name == name), None)
+        return self.privacy.for_source(own or SourcePrivacyConfig())
+
+    def pseudonym_key(self, environ: Mapping[str, str] | None = None) -> bytes | None:
+        """The pseudonym key, read from the environment at run time; required when a source masks."""
+        masks = any(self.source_privacy(source.name).mask for source in self.sources)
+        return self.privacy.key(os.environ if environ is None else environ, required=masks)
 
 
 #: Where a project's sources load: a DuckDB file or a DuckLake.

@@ -6,6 +6,7 @@ from fern_pipeline.config import ProjectConfig, load_config
 from fern_pipeline.defs.audit import build_audit_defs
 from fern_pipeline.defs.checks import build_check_defs
 from fern_pipeline.defs.executor import build_executor_defs
+from fern_pipeline.defs.privacy import build_privacy_defs
 from fern_pipeline.defs.resources import build_resource_defs
 from fern_pipeline.defs.schedules import build_schedule_defs
 from fern_pipeline.defs.sources import build_source_defs
@@ -20,6 +21,7 @@ def build_definitions(config: ProjectConfig) -> dg.Definitions:
         build_schedule_defs(config),
         build_audit_defs(config),
         build_executor_defs(config),
+        build_privacy_defs(config),
     )
 
 

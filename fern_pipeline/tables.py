@@ -11,6 +11,7 @@ from pandera.typing import Series
 UTC_TIMESTAMP = pd.DatetimeTZDtype(unit="ns", tz="UTC")
 ROLES = ("user", "agent")
 FETCH_STATUSES = ("ok", "partial", "failed")
+PRIVACY_ACTIONS = ("masking", "retention", "erasure")
 
 
 @pandas_engine.Engine.register_dtype
@@ -108,10 +109,31 @@ class FetchesTable(pa.DataFrameModel):
         unique = ("fetch_id",)
 
 
+class PrivacyLogTable(pa.DataFrameModel):
+    """``privacy_log``: one row per masking setting change, retention run and erasure, per source."""
+
+    logged_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
+    action: Series[Text] = pa.Field(isin=PRIVACY_ACTIONS)
+    #: The source concerned (``*`` for an erasure that found nothing).
+    source: Series[Text]
+    #: masking: ``off`` or ``on, key <fingerprint>``; retention: ``<n> days``; erasure: what chose
+    #: the conversations, ``conversation`` or ``text``.
+    setting: Series[Text] = pa.Field(nullable=True)
+    #: erasure: its selector hashed with the pseudonym key (null without a key); never in clear.
+    selector: Series[Text] = pa.Field(nullable=True)
+    conversations: Series[int] = pa.Field(ge=0)
+    messages: Series[int] = pa.Field(ge=0)
+    format_errors: Series[int] = pa.Field(ge=0)
+
+    class Config:
+        strict = True
+
+
 #: Every table the loader writes, by name, in the order they are created.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "conversations": ConversationsTable,
     "messages": MessagesTable,
     "format_errors": FormatErrorsTable,
     "fetches": FetchesTable,
+    "privacy_log": PrivacyLogTable,
 }

@@ -18,6 +18,18 @@ from fern_pipeline.store.queries import records, sql
 from fern_pipeline.tables import ConversationsTable, MessagesTable
 
 
+def _described(fetch: dict[str, Any], errors: list[dict[str, Any]]) -> str:
+    """The check's description: the fetch's outcome in counts and JSON pointers, quoting nothing sent."""
+    if not errors:
+        return f"{fetch['category'] or fetch['status']}: {fetch['message']}"
+    first = errors[0]
+    return (
+        f"{fetch['status']}: {counted(fetch['conversations_loaded'], 'conversation')} loaded, "
+        f"{fetch['conversations_rejected']:,} rejected for format errors "
+        f"({counted(first['total'], 'error')}, the first at {first['path']}: {first['code']})"
+    )
+
+
 def latest_fetch_result(fetch: dict[str, Any] | None, errors: list[dict[str, Any]]) -> dg.AssetCheckResult:
     """Pass when the latest fetch loaded everything; warn when it rejected some; error when it failed."""
     if fetch is None:
@@ -34,12 +46,10 @@ def latest_fetch_result(fetch: dict[str, Any] | None, errors: list[dict[str, Any
     if fetch["category"] is not None:
         metadata["category"] = dg.MetadataValue.text(fetch["category"])
     if errors:
-        shown = [(error["path"], error["code"], error["message"]) for error in errors]
+        shown = [(error["path"], error["code"]) for error in errors]
         metadata["errors"] = dg.MetadataValue.md(errors_table(shown, errors[0]["total"]))
         metadata["first_error_path"] = dg.MetadataValue.text(errors[0]["path"])
-    description = f"{fetch['status']}: {fetch['message']}"
-    if fetch["status"] == "failed":
-        description = f"{fetch['category']}: {fetch['message']}"
+    description = _described(fetch, errors)
     return dg.AssetCheckResult(
         passed=fetch["status"] == "ok",
         severity=dg.AssetCheckSeverity.ERROR if fetch["status"] == "failed" else dg.AssetCheckSeverity.WARN,

@@ -52,9 +52,13 @@ def fetch_metadata(row: dict[str, Any]) -> dict[str, dg.MetadataValue]:
     return figures
 
 
-def errors_table(errors: list[tuple[str, str, str]], total: int) -> str:
-    """The first format errors as a Markdown table (JSON pointer, code, message), with how many more."""
-    shown = table(["JSON pointer", "code", "message"], errors)
+def errors_table(errors: list[tuple[str, str]], total: int) -> str:
+    """The first format errors as a Markdown table (JSON pointer, code), with how many more.
+
+    Their messages are left out: they may quote what the endpoint sent, and Dagster keeps its
+    metadata beyond the reach of retention and erasure (``format_errors`` has them).
+    """
+    shown = table(["JSON pointer", "code"], errors)
     more = total - len(errors)
     return shown + (f"\n\n…and {counted(more, 'more error')}." if more > 0 else "")
 
@@ -62,7 +66,7 @@ def errors_table(errors: list[tuple[str, str, str]], total: int) -> str:
 def fetch_summary(prepared: Prepared, row: dict[str, Any], stored: int) -> str:
     """A Markdown account of one fetch for the materialization page."""
     lines = [
-        f"**{escape(prepared.source)}**: {escape(row['status'])}. {escape(prepared.message)}.",
+        f"**{escape(prepared.source)}**: {escape(row['status'])}. {escape(prepared.outline)}.",
         "",
         table(
             ["figure", "value"],
@@ -76,7 +80,7 @@ def fetch_summary(prepared: Prepared, row: dict[str, Any], stored: int) -> str:
             ],
         ),
     ]
-    errors = [(error.path, error.code, error.message) for error in prepared.errors]
+    errors = [(error.path, error.code) for error in prepared.errors]
     if errors:
         lines += ["", "**Format errors**", "", errors_table(errors[:SHOWN_ERRORS], len(errors))]
     return "\n".join(lines)

@@ -9,9 +9,10 @@ from pydantic import Field
 
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.defs.metadata import fetch_metadata, fetch_summary, table_schema
-from fern_pipeline.defs.resources import POOL, open_database, pool_for, warehouse
+from fern_pipeline.defs.resources import open_database, pool_for, warehouse
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.ingest import prepare
+from fern_pipeline.privacy.settings import privacy_settings
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load
 from fern_pipeline.store.queries import sql
@@ -70,8 +71,11 @@ def source_asset_spec(source: SourceConfig) -> dg.AssetSpec:
     )
 
 
-def build_source_asset(source: SourceConfig, pool: str | None = POOL) -> dg.AssetsDefinition:
-    """The asset that fetches ``source`` and loads it into the warehouse in one transaction, in ``pool``."""
+def build_source_asset(source: SourceConfig, project: ProjectConfig | None = None) -> dg.AssetsDefinition:
+    """The asset that fetches ``source`` and loads it into the warehouse in one transaction, with the
+    pool and privacy settings ``project`` gives it (the DuckDB file's pool, no masking, without one)."""
+    project = project or ProjectConfig(sources=[source])
+    pool = pool_for(project)
 
     @dg.multi_asset(
         specs=[source_asset_spec(source)],
@@ -86,7 +90,7 @@ def build_source_asset(source: SourceConfig, pool: str | None = POOL) -> dg.Asse
             warehouse(duckdb), source, start_date=config.start_date, full_refresh=config.full_refresh
         )
         try:
-            prepared = prepare(source, start_date=start)
+            prepared = prepare(source, start_date=start, privacy=privacy_settings(project, source.name))
         except ConfigError as error:
             raise dg.Failure(description=f"configuration: {error}", allow_retries=False) from None
         with open_database(duckdb) as connection:
@@ -98,11 +102,11 @@ def build_source_asset(source: SourceConfig, pool: str | None = POOL) -> dg.Asse
         summary = fetch_summary(prepared, row, conversations)
         if row["status"] == "failed":
             raise dg.Failure(
-                description=f"{row['category']}: {prepared.message}",
+                description=f"{row['category']}: {prepared.outline}",
                 metadata={**figures, "summary": dg.MetadataValue.md(summary)},
                 allow_retries=False,
             )
-        context.log.info(f"{row['status']}: {prepared.message}")
+        context.log.info(f"{row['status']}: {prepared.outline}")
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": dg.MetadataValue.int(conversations),
@@ -118,4 +122,4 @@ def build_source_asset(source: SourceConfig, pool: str | None = POOL) -> dg.Asse
 
 def build_source_defs(config: ProjectConfig) -> dg.Definitions:
     """One asset per configured source."""
-    return dg.Definitions(assets=[build_source_asset(source, pool_for(config)) for source in config.sources])
+    return dg.Definitions(assets=[build_source_asset(source, config) for source in config.sources])

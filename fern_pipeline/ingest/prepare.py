@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
+import orjson
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import Category, FetchFailed, FormatError
@@ -16,6 +17,8 @@ from fern_pipeline.ingest.cursor import with_query_value
 from fern_pipeline.ingest.flatten import Frames, to_frames
 from fern_pipeline.ingest.limits import ProgressCallback
 from fern_pipeline.ingest.pagination import latest_versions, pages, relocate
+from fern_pipeline.privacy.mask import Masker
+from fern_pipeline.privacy.settings import PrivacySettings
 from fern_pipeline.redact import SecretUrl
 
 
@@ -76,6 +79,8 @@ class Prepared:
     conversations: Conversations | None
     fetch_failure: FetchFailed | None
     start_date: str | None = None
+    #: Masking and retention for this source's load.
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
     _outcome: Outcome | None = field(default=None, init=False, repr=False)
 
     def batches(self) -> Iterator[Frames]:
@@ -93,8 +98,12 @@ class Prepared:
         try:
             for checked in checked_batches(self.conversations.items, self.conversations.keys, url=self.url):
                 frames = to_frames(checked, source=self.source, fetched_at=self.fetched_at)
+                masker = self.privacy.masker
                 for item in checked.rejected:
-                    rejected.append(item if origins is None else relocate(item, origins))
+                    located = item if origins is None else relocate(item, origins)
+                    rejected.append(located if masker is None else _masked_rejection(located, masker))
+                if masker is not None:
+                    frames = _masked_frames(frames, masker)
                 conversations += frames.conversations.num_rows
                 messages += frames.messages.num_rows
                 sent_messages += checked.total_messages
@@ -171,7 +180,16 @@ class Prepared:
 
     @property
     def message(self) -> str:
-        """One sentence on the outcome, as a support lead would want it."""
+        """One sentence on the outcome, as a support lead would want it, quoting the first format error."""
+        return self._sentence(quoting=True)
+
+    @property
+    def outline(self) -> str:
+        """:attr:`message` naming the first format error by its code: it quotes nothing the endpoint sent,
+        so Dagster's run logs and metadata, which outlive any erasure, keep no customer text."""
+        return self._sentence(quoting=False)
+
+    def _sentence(self, *, quoting: bool) -> str:
         if self.failure is not None:
             return self.failure.message
         loaded = (
@@ -184,8 +202,28 @@ class Prepared:
         return (
             f"{loaded}; {len(self.rejected)} of {counted(self.total_conversations, 'conversation')} rejected "
             f"for format errors ({counted(len(self.errors), 'error')}, the first at {first.path}: "
-            f"{first.message})"
+            f"{first.message if quoting else first.code})"
         )
+
+
+def _masked_frames(frames: Frames, masker: Masker) -> Frames:
+    """``frames`` with the messages' content masked, one vectorised pass over the column."""
+    messages = frames.messages
+    column = messages.schema.get_field_index("content")
+    masked = masker.array(messages.column(column))
+    return Frames(frames.conversations, messages.set_column(column, "content", masked))
+
+
+def _masked_rejection(rejected: Rejected, masker: Masker) -> Rejected:
+    """A rejection whose raw JSON and error messages are masked; the clear item is not kept.
+
+    The masked JSON text is the item, as an ``orjson.Fragment``: written as it is wherever the raw
+    item is written.
+    """
+    errors = tuple(
+        FormatError(error.path, error.code, masker.text(error.message)) for error in rejected.errors
+    )
+    return Rejected(rejected.index, orjson.Fragment(masker.json_text(rejected.raw)), errors)
 
 
 def counted(count: int, noun: str) -> str:
@@ -203,11 +241,13 @@ def prepare(
     start_date: str | None = None,
     environ: Mapping[str, str] | None = None,
     on_progress: ProgressCallback | None = None,
+    privacy: PrivacySettings | None = None,
 ) -> Prepared:
     """Fetch ``source`` (all its pages) and find its conversations; a failed fetch is a failed outcome.
 
     Nothing is decoded yet: :meth:`Prepared.batches` checks, flattens and validates the rows.
-    ``start_date`` sets the incremental parameter of an incremental source. Raises
+    ``start_date`` sets the incremental parameter of an incremental source; ``privacy`` what the
+    rows are masked with and the load's retention (none by default). Raises
     :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
     headers = source.resolve_headers(environ)
@@ -257,4 +297,5 @@ def prepare(
         conversations=conversations,
         fetch_failure=failure,
         start_date=start_date,
+        privacy=privacy or PrivacySettings(),
     )

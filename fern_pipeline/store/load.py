@@ -13,7 +13,9 @@ from fern_pipeline.errors import FetchFailed
 from fern_pipeline.ingest import Frames, Prepared, ahead
 from fern_pipeline.store.connection import LOCK_WAIT, connect
 from fern_pipeline.store.lake import CONFLICT_PAUSES, is_lake, retrying
+from fern_pipeline.store.privacy_log import entry, log, masking_changed
 from fern_pipeline.store.queries import sql
+from fern_pipeline.store.retention import expire
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
 from fern_pipeline.tables import FetchesTable, FormatErrorsTable
@@ -178,6 +180,7 @@ def _write(
         ).fetchall()
         for frames in batches:
             _write_batch(connection, frames, replacing=replacing)
+        _privacy(connection, prepared)
         row = fetch_row(prepared, fetch_id)
         stage("staged_fetch", _fetch_frame(row))
         connection.execute(sql("insert_fetch"))
@@ -185,6 +188,15 @@ def _write(
             stage("staged_format_errors", _format_errors_frame(prepared, fetch_id))
             connection.execute(sql("insert_format_errors"))
     return row
+
+
+def _privacy(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> None:
+    """The source's retention, and a ``privacy_log`` row when its masking setting is not the last recorded."""
+    privacy = prepared.privacy
+    if privacy.retention_days is not None:
+        expire(connection, prepared.source, privacy.retention_days, prepared.fetched_at)
+    if masking_changed(connection, prepared.source, privacy.masking):
+        log(connection, [entry("masking", prepared.source, prepared.fetched_at, setting=privacy.masking)])
 
 
 def _write_batch(connection: duckdb.DuckDBPyConnection, frames: Frames, *, replacing: bool) -> None:

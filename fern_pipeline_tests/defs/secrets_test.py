@@ -160,8 +160,9 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
         for value in _metadata_of(entry.dagster_event).values()
         if isinstance(value, dg.MarkdownMetadataValue)
     ]
-    # The hostile text did reach the Markdown (in the format errors), escaped.
-    assert any("&lt;script&gt;" in text for text in markdown), markdown
+    # The format errors reach the Markdown by JSON pointer and code, the hostile text they quote does not.
+    assert any("/conversations/2/messages/1/role | invalid\\_role" in text for text in markdown), markdown
+    assert not any("script" in text for text in markdown), markdown
     for text in markdown:
         assert "<script" not in text and "](javascript:" not in text, text
     html = report.read_text(encoding="utf-8")

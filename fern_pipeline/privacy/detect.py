@@ -1,0 +1,119 @@
+"""Detectors of personal values in text: e-mail addresses, phone numbers, IBANs and payment cards."""
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import phonenumbers
+from stdnum import iban, luhn
+
+from fern_pipeline.privacy.pseudonym import TOKEN
+
+#: Region assumed for phone numbers written without a country code (030/1234567).
+DEFAULT_REGION = "DE"
+#: VALID: a number that libphonenumber's metadata says exists. POSSIBLE (a plausible length) also took
+#: dates, prices, postal codes and order numbers as phone numbers; see README "Personal data".
+PHONE_LENIENCY = phonenumbers.Leniency.VALID
+
+EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+#: A country code, check digits, then groups of up to four letters or digits, with or without spaces.
+IBAN = re.compile(r"(?<!\w)[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\w)", re.IGNORECASE)
+#: 13 to 19 digits, in groups separated by single spaces or dashes.
+CARD = re.compile(r"(?<![\w+])\d(?:[ -]?\d){12,18}(?![\w])")
+#: Issuer prefixes of the card networks in use (Visa, Mastercard, Amex, Diners, JCB, Discover, Maestro,
+#: UnionPay); numbers starting otherwise (order, tracking and invoice numbers) are not cards, and only
+#: Visa issued 13 digits (EAN-13 article numbers have as many).
+CARD_ISSUER = re.compile(r"4|5[0-9]|2[2-7]|3[0-9]|6")
+#: A plus or a leading 0, then six or more digits with short separators: how every phone number
+#: :func:`phones` accepts begins, so libphonenumber is not asked about texts without one.
+PHONE_START = re.compile(r"(?:\+|(?<![\d.,])0)(?:[ \-/.()]{0,3}\d){6}")
+
+
+#: A date (01.03.2024, 1/3/24) that a German area code could read as a number (07121 2021).
+DATE = re.compile(r"\d{1,2}([./])\d{1,2}\1\d{2,4}")
+#: Digits without separators a national number has, 0 included (0301234567, 015112345678): shorter or
+#: longer runs are article, tracking and EAN numbers.
+UNSEPARATED_NATIONAL = range(10, 13)
+
+
+class Found(NamedTuple):
+    """A personal value found in a text: where, what kind, and its normalised form."""
+
+    start: int
+    end: int
+    kind: str
+    value: str
+
+
+def tokens(text: str) -> Iterator[Found]:
+    """Tokens of an earlier masking, so masking twice leaves them as they are."""
+    if "[" in text:
+        for match in TOKEN.finditer(text):
+            yield Found(match.start(), match.end(), "token", match.group())
+
+
+def emails(text: str) -> Iterator[Found]:
+    """E-mail addresses, normalised to lower case."""
+    if "@" in text:
+        for match in EMAIL.finditer(text):
+            yield Found(match.start(), match.end(), "email", match.group().lower())
+
+
+def ibans(text: str) -> Iterator[Found]:
+    """IBANs with a valid country length and check digits, normalised without spaces, in upper case."""
+    for match in IBAN.finditer(text):
+        candidate = match.group()
+        # A word in capitals after the IBAN may have been taken as its last group: drop groups until valid.
+        while len(candidate) >= 15:
+            if iban.is_valid(candidate):
+                yield Found(match.start(), match.start() + len(candidate), "iban", iban.compact(candidate))
+                break
+            candidate = candidate[: max(candidate.rfind(" "), len(candidate) - 4)].rstrip()
+
+
+def cards(text: str) -> Iterator[Found]:
+    """Payment card numbers: 13 to 19 digits of a card network's prefix that pass the Luhn check."""
+    for match in CARD.finditer(text):
+        digits = re.sub(r"[ -]", "", match.group())
+        if CARD_ISSUER.match(digits) and (len(digits) > 13 or digits[0] == "4") and luhn.is_valid(digits):
+            yield Found(match.start(), match.end(), "card", digits)
+
+
+def phones(text: str) -> Iterator[Found]:
+    """Phone numbers in national (German by default) or international notation, normalised to E.164."""
+    if PHONE_START.search(text) is None:
+        return
+    for match in phonenumbers.PhoneNumberMatcher(text, DEFAULT_REGION, leniency=PHONE_LENIENCY):
+        if not _written_as_phone(match.raw_string):
+            continue
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        yield Found(match.start, match.end, "phone", e164)
+
+
+def _written_as_phone(raw: str) -> bool:
+    """Whether a number libphonenumber found is written as people write phone numbers, not as a date or id.
+
+    International numbers (+49, 0049) always are; a national one starts with its trunk 0 (a number
+    without it has no area code, like order and customer numbers) and, written without separators,
+    has as many digits as a German number has.
+    """
+    number = raw.lstrip("(")
+    if number.startswith(("+", "00")):
+        return True
+    if not number.startswith("0") or DATE.fullmatch(raw):
+        return False
+    return not raw.isdigit() or len(raw) in UNSEPARATED_NATIONAL
+
+
+#: Detectors in order of precedence: text claimed by one is not looked at by those after it.
+DETECTORS = (tokens, ibans, emails, cards, phones)
+
+
+def find(text: str) -> list[Found]:
+    """Every personal value in ``text``, without overlaps, in order of position."""
+    found: list[Found] = []
+    for detector in DETECTORS:
+        for item in detector(text):
+            if all(item.end <= other.start or item.start >= other.end for other in found):
+                found.append(item)
+    return sorted(found)

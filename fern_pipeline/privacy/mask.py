@@ -1,0 +1,59 @@
+"""Masking: personal values in texts, JSON and Arrow columns replaced by their keyed pseudonyms."""
+
+import json
+import re
+from dataclasses import dataclass
+
+import pyarrow
+import pyarrow.compute as pc
+
+from fern_pipeline.privacy.detect import find
+from fern_pipeline.privacy.pseudonym import Pseudonyms
+
+#: What every text holding a personal value contains: an ``@`` or six digits with separators. Texts
+#: without it (most messages) are passed over in Arrow's C++ (RE2) and never reach Python.
+CANDIDATE = r"@|\d(?:[ \-/.()]{0,3}\d){5}"
+_CANDIDATE = re.compile(CANDIDATE)
+#: A JSON string literal, with its escapes.
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+@dataclass(frozen=True)
+class Masker:
+    """Replaces personal values by pseudonyms keyed by ``pseudonyms``."""
+
+    pseudonyms: Pseudonyms
+
+    def text(self, text: str, *, quote: bool = False) -> str:
+        """``text`` with every personal value replaced by its token (a JSON string if ``quote``)."""
+        if _CANDIDATE.search(text) is None:
+            return text
+        parts: list[str] = []
+        position = 0
+        for found in find(text):
+            token = found.value if found.kind == "token" else self.pseudonyms.token(found.kind, found.value)
+            parts += [text[position : found.start], json.dumps(token) if quote else token]
+            position = found.end
+        return "".join([*parts, text[position:]]) if parts else text
+
+    def json_text(self, raw: str) -> str:
+        """JSON text ``raw`` masked in its strings, and in its numbers (whose tokens become strings)."""
+        parts: list[str] = []
+        position = 0
+        for match in JSON_STRING.finditer(raw):
+            value = json.loads(match.group())
+            masked = self.text(value)
+            literal = match.group() if masked == value else json.dumps(masked, ensure_ascii=False)
+            parts += [self.text(raw[position : match.start()], quote=True), literal]
+            position = match.end()
+        return "".join([*parts, self.text(raw[position:], quote=True)])
+
+    def array(self, values: pyarrow.Array | pyarrow.ChunkedArray) -> pyarrow.Array | pyarrow.ChunkedArray:
+        """A text column masked; only values that may hold a personal value (tested by RE2) reach Python."""
+        if isinstance(values, pyarrow.ChunkedArray):
+            return pyarrow.chunked_array([self.array(chunk) for chunk in values.chunks], values.type)
+        candidates = pc.fill_null(pc.match_substring_regex(values, CANDIDATE), False)
+        if not pc.any(candidates).as_py():
+            return values
+        masked = [self.text(value) for value in pc.filter(values, candidates).to_pylist()]
+        return pc.replace_with_mask(values, candidates, pyarrow.array(masked, values.type))

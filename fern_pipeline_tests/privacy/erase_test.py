@@ -1,0 +1,145 @@
+"""``fern-pipeline erase``: the chosen conversations go with all their rows, and no byte of them stays."""
+
+from pathlib import Path
+
+import duckdb
+from click.testing import CliRunner
+
+from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.cli import main
+from fern_pipeline.config import ProjectConfig
+from fern_pipeline.privacy.mask import Masker
+from fern_pipeline.privacy.pseudonym import Pseudonyms
+from fern_pipeline_tests.privacy.conftest import ALICE, ALICE_PHONE, EVE, KEY, KEY_ENV, WriteProject
+from fern_pipeline_tests.processes import lock_held
+
+MASKER = Masker(Pseudonyms(KEY.encode()))
+
+
+def cli(project: ProjectConfig, *arguments: str, key: bool = True) -> tuple[int, str]:
+    config = project.database.parent.parent / "fern_sources.yaml"
+    env = {KEY_ENV: KEY} if key else {KEY_ENV: ""}
+    result = CliRunner().invoke(main, [*arguments, "--config", str(config)], env=env)
+    return result.exit_code, result.output
+
+
+def files(database: Path) -> bytes:
+    """The database file and its write-ahead log, as a byte search would read them."""
+    wal = database.with_name(database.name + ".wal")
+    return database.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def query(database: Path, sql: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(database)) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_erasing_a_conversation_by_id_leaves_no_byte_of_it(write_project: WriteProject) -> None:
+    project = write_project()
+    assert cli(project, "load", "--source", "helpdesk", key=False)[0] == 0
+    with duckdb.connect(str(project.database)) as connection:
+        build_audit(connection, AuditSettings.from_config(project))
+    assert query(project.database, "SELECT count(*) FROM audit_conversations") == [(2,)]
+    assert ALICE.encode() in files(project.database)  # DuckDB keeps these short texts as they are
+
+    code, output = cli(project, "erase", "--source", "helpdesk", "--conversation", "alice-1", key=False)
+
+    assert code == 0, output
+    first, last = output.splitlines()
+    assert first == "erased: helpdesk: 1 conversation, 2 messages, 0 format-error rows"
+    assert last.startswith(f"rewrote {project.database} (") and last.endswith("audit_report.html")
+    assert ALICE.encode() not in files(project.database)
+    assert b"call me on" not in files(project.database)
+    assert query(project.database, "SELECT conversation_id FROM conversations ORDER BY 1") == [
+        ("bob-1",),
+        ("carol-1",),
+    ]
+    assert query(project.database, "SELECT count(*) FROM messages WHERE conversation_id = 'alice-1'") == [
+        (0,)
+    ]
+    # the audit, rebuilt, covers the 90 days up to the newest message: Bob's conversation alone
+    assert query(project.database, "SELECT conversation_id FROM audit_conversations") == [("bob-1",)]
+    assert b"alice-1" not in (project.database.parent / "audit_report.html").read_bytes()
+
+
+def test_erasing_by_text_finds_masked_messages_through_their_pseudonym(write_project: WriteProject) -> None:
+    project = write_project({"mask": True, "key_env": KEY_ENV})
+    assert cli(project, "load", "--source", "helpdesk")[0] == 0
+    token = MASKER.text(ALICE).encode()
+    assert token in files(project.database)
+
+    code, output = cli(project, "erase", "--text", ALICE.upper())
+
+    assert code == 0, output
+    assert output.splitlines()[0] == "erased: helpdesk: 1 conversation, 2 messages, 0 format-error rows"
+    assert token not in files(project.database)
+    assert MASKER.text(ALICE_PHONE).encode() not in files(project.database)
+    [(action, source, setting, selector, conversations, messages, errors)] = query(
+        project.database,
+        "SELECT action, source, setting, selector, conversations, messages, format_errors "
+        "FROM privacy_log WHERE action = 'erasure'",
+    )
+    assert (action, source, setting, conversations, messages, errors) == (
+        "erasure",
+        "helpdesk",
+        "text",
+        1,
+        2,
+        0,
+    )
+    assert selector == Pseudonyms(KEY.encode()).digest(f"erasure:text:{ALICE}")[:16]
+    assert ALICE.encode() not in files(project.database)
+
+
+def test_another_notation_of_a_phone_number_finds_the_same_conversation(write_project: WriteProject) -> None:
+    project = write_project({"mask": True, "key_env": KEY_ENV})
+    cli(project, "load", "--source", "helpdesk")
+    code, output = cli(project, "erase", "--text", "+49 30 1234567")
+    assert code == 0
+    assert output.splitlines()[0] == "erased: helpdesk: 1 conversation, 2 messages, 0 format-error rows"
+
+
+def test_erasing_by_text_removes_rejected_items_holding_it(write_project: WriteProject) -> None:
+    project = write_project({"mask": True, "key_env": KEY_ENV})
+    cli(project, "load", "--source", "helpdesk")
+    assert query(project.database, "SELECT count(*) FROM format_errors") == [(1,)]
+    code, output = cli(project, "erase", "--text", EVE, "--json")
+    assert code == 0
+    assert '"helpdesk": {"conversations": 0, "messages": 0, "format_errors": 1}' in output
+    assert query(project.database, "SELECT count(*) FROM format_errors") == [(0,)]
+    assert MASKER.text(EVE).encode() not in files(project.database)
+    assert query(project.database, "SELECT message FROM fetches") == [(None,)]
+
+
+def test_nothing_matched_is_said_and_logged_and_loads_go_on(write_project: WriteProject) -> None:
+    project = write_project()
+    cli(project, "load", "--source", "helpdesk", key=False)
+    code, output = cli(project, "erase", "--text", "nobody@example.com", key=False)
+    assert code == 0
+    assert output.splitlines()[0] == "erased: nothing matched"
+    assert query(project.database, "SELECT source, selector FROM privacy_log WHERE action = 'erasure'") == [
+        ("*", None)
+    ]
+    # the fetch id sequence survived the rewrite of the file
+    assert cli(project, "load", "--source", "helpdesk", key=False)[1].splitlines()[0].endswith("(fetch 2)")
+
+
+def test_erase_needs_one_selector(write_project: WriteProject) -> None:
+    project = write_project()
+    assert cli(project, "erase", key=False)[0] == 2
+    assert cli(project, "erase", "--conversation", "alice-1", key=False)[0] == 2
+    assert "there is no database" in cli(project, "erase", "--text", ALICE, key=False)[1]
+
+
+def test_erase_waits_for_a_writer_like_a_load_and_changes_nothing_when_it_gives_up(
+    write_project: WriteProject,
+) -> None:
+    project = write_project()
+    cli(project, "load", "--source", "helpdesk", key=False)
+    before = project.database.read_bytes()
+    with lock_held(project.database):
+        code, output = cli(project, "erase", "--text", ALICE, "--lock-wait", "0.2", key=False)
+    assert code == 1
+    assert output.startswith(f"waiting: the database {project.database} is in use by another process\n")
+    assert f"error: timeout: the database {project.database} stayed in use" in output
+    assert project.database.read_bytes() == before
