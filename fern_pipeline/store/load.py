@@ -118,12 +118,18 @@ def _arrow_on_jemalloc() -> Iterator[None]:
         pyarrow.set_memory_pool(previous)
 
 
-def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str, Any]:
+def load(
+    connection: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    *,
+    on_batch: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
     """Write one fetch in a single transaction and return its ``fetches`` row.
 
     Valid conversations replace their earlier version and all its messages, a batch at a time while
     the next batches are made in a thread (from before DuckDB is set up); rejected ones go whole
-    into ``format_errors``; a failed fetch writes only its row in ``fetches``.
+    into ``format_errors``; a failed fetch writes only its row in ``fetches``. ``on_batch`` is told
+    how many conversations each batch wrote.
     """
     with (
         _arrow_on_jemalloc(),
@@ -133,15 +139,18 @@ def load(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> dict[str,
     ):
         ensure_schema(connection)
         try:
-            return _write(connection, prepared, batches)
+            return _write(connection, prepared, batches, on_batch)
         except FetchFailed:
             # A conversation that could not be read at all fails the fetch: the batches written
             # before it were rolled back, and the failure is recorded alone.
-            return _write(connection, prepared, iter(()))
+            return _write(connection, prepared, iter(()), None)
 
 
 def _write(
-    connection: duckdb.DuckDBPyConnection, prepared: Prepared, batches: Iterator[Frames]
+    connection: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    batches: Iterator[Frames],
+    on_batch: Callable[[int], None] | None,
 ) -> dict[str, Any]:
     """The transaction of :func:`load`, writing ``batches``."""
     with transaction(connection) as stage:
@@ -151,6 +160,8 @@ def _write(
         ).fetchall()
         for frames in batches:
             _write_batch(connection, frames, replacing=replacing)
+            if on_batch is not None:
+                on_batch(frames.conversations.num_rows)
         row = fetch_row(prepared, fetch_id)
         stage("staged_fetch", _fetch_frame(row))
         connection.execute(sql("insert_fetch"))
