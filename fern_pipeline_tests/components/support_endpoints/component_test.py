@@ -105,7 +105,7 @@ def test_a_dg_project_lists_the_component_and_its_definitions_check(tmp_path: Pa
     assert "All definitions loaded successfully" in checked.stdout + checked.stderr
     defs = dg_cli(project, "list", "defs", "--json")
     assert defs.returncode == 0, defs.stdout + defs.stderr
-    assert "helpdesk/conversations" in defs.stdout
+    assert '"helpdesk_conversations"' in defs.stdout and '"helpdesk_messages"' in defs.stdout
     assert "token=abc" not in defs.stdout
 
 
