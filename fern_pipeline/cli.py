@@ -4,6 +4,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,9 @@ import click
 
 from fern_pipeline.audit import AuditSettings
 from fern_pipeline.config import SourceConfig, adhoc_source, load_config
-from fern_pipeline.errors import ConfigError, DatabaseBusy
-from fern_pipeline.ingest import Prepared, ProgressCallback, counted, prepare
+from fern_pipeline.endpoint_check import check_endpoint
+from fern_pipeline.errors import ConfigError, DatabaseBusy, FormatError
+from fern_pipeline.ingest import ProgressCallback, counted, prepare
 from fern_pipeline.privacy.erase import Selector, erase
 from fern_pipeline.privacy.pseudonym import Pseudonyms
 from fern_pipeline.privacy.settings import privacy_settings
@@ -57,8 +59,7 @@ def _progress() -> ProgressCallback | None:
     return show
 
 
-def _error_lines(prepared: Prepared) -> list[str]:
-    errors = prepared.errors
+def _error_lines(errors: Sequence[FormatError]) -> list[str]:
     lines = [f"  {error.path or '/'}: {error.code}: {error.message}" for error in errors[:SHOWN_ERRORS]]
     if len(errors) > SHOWN_ERRORS:
         lines.append(f"  … and {len(errors) - SHOWN_ERRORS} more")
@@ -130,34 +131,14 @@ def check(
 
     def body() -> None:
         source = _source(url, None, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
-        prepared = prepare(source)
-        valid = prepared.status == "ok"
+        checked = check_endpoint(source)
         if as_json:
-            click.echo(
-                json.dumps(
-                    {
-                        "ok": valid,
-                        "category": prepared.category,
-                        "message": prepared.message,
-                        "url": prepared.url,
-                        "http_status": prepared.http_status,
-                        "conversations": prepared.total_conversations,
-                        "messages": prepared.total_messages,
-                        "conversations_valid": prepared.conversations_loaded,
-                        "conversations_rejected": len(prepared.rejected),
-                        "errors": [vars(error) for error in prepared.errors],
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            click.echo(json.dumps(checked.as_json(), ensure_ascii=False))
         else:
-            if valid:
-                _say(f"ok: {prepared.message}, all in the expected format")
-            else:
-                _say(f"error: {prepared.category}: {prepared.message}")
-            for line in _error_lines(prepared):
+            _say(checked.first_line)
+            for line in _error_lines(checked.errors):
                 _say(line)
-        sys.exit(0 if valid else 1)
+        sys.exit(0 if checked.ok else 1)
 
     _run(body)
 
@@ -230,7 +211,7 @@ def load(
                 _say(f"error: {row['category']}: {prepared.message} (fetch {row['fetch_id']})")
             else:
                 _say(f"{row['status']}: loaded {prepared.message} into {target} (fetch {row['fetch_id']})")
-            for line in _error_lines(prepared):
+            for line in _error_lines(prepared.errors):
                 _say(line)
         sys.exit(1 if row["status"] == "failed" else 0)
 

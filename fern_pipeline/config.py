@@ -32,6 +32,8 @@ DEFAULT_MAX_AGE_HOURS = 26.0
 
 SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 URL_SCHEMES = frozenset({"http", "https", "file"})
+#: The schemes of a URL tested from Dagster's launchpad (see remote_source).
+REMOTE_URL_SCHEMES = frozenset({"http", "https"})
 #: Dagster's owner forms: an e-mail address or ``team:NAME``.
 OWNER = re.compile(r"^(team:[A-Za-z0-9_.-]+|[^@\s]+@[^@\s]+\.[^@\s]+)$")
 #: Dagster's tag rules: a key of letters, digits, ``_ - .`` with one optional ``prefix/``; a value
@@ -343,13 +345,25 @@ def _describe(error: Mapping[str, object], raw: object) -> str:
     return f"{where}: {message}"
 
 
-def adhoc_source(url: str, name: str) -> SourceConfig:
-    """A source given on the command line, validated like a configured one."""
-    raw = {"name": name, "url": url}
+def adhoc_source(url: str, name: str, headers: Mapping[str, str] | None = None) -> SourceConfig:
+    """A source given on the command line (or in Dagster's launchpad), validated like a configured one."""
+    raw = {"name": name, "url": url, "headers": dict(headers or {})}
     try:
         return SourceConfig.model_validate(raw)
     except ValidationError as error:
         raise ConfigError("; ".join(_describe(detail, raw) for detail in error.errors())) from None
+
+
+def remote_source(url: str, name: str, headers: Mapping[str, str] | None = None) -> SourceConfig:
+    """An ad-hoc source fetched over the network only: whoever may test a URL from Dagster's launchpad
+    must not read the code location's own files through ``file://``."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in REMOTE_URL_SCHEMES:
+        raise ConfigError(
+            f"url: {redact_url(url)} has the scheme {scheme or '(none)'!r}; only http:// and https:// "
+            "endpoints can be tested here (file:// would read the code location's own files)"
+        )
+    return adhoc_source(url, name, headers)
 
 
 def parse_config(text: str, *, origin: Path, environ: Mapping[str, str] | None = None) -> ProjectConfig:

@@ -5,6 +5,7 @@ import dagster as dg
 from fern_pipeline.config import ProjectConfig, load_config
 from fern_pipeline.defs.audit import build_audit_defs
 from fern_pipeline.defs.checks import build_check_defs
+from fern_pipeline.defs.endpoint_test import build_endpoint_test_defs
 from fern_pipeline.defs.executor import build_executor_defs
 from fern_pipeline.defs.privacy import build_privacy_defs
 from fern_pipeline.defs.resources import build_resource_defs
@@ -18,6 +19,7 @@ def build_definitions(config: ProjectConfig) -> dg.Definitions:
         build_resource_defs(config),
         build_source_defs(config),
         build_check_defs(config),
+        build_endpoint_test_defs(config.sources),
         build_schedule_defs(config),
         build_audit_defs(config),
         build_executor_defs(config),

@@ -13,6 +13,9 @@ ROLES = ("user", "agent")
 FETCH_STATUSES = ("ok", "partial", "failed")
 PRIVACY_ACTIONS = ("masking", "retention", "erasure")
 
+#: The description of every table's ``source`` column.
+SOURCE = "The configured source's name."
+
 
 @pandas_engine.Engine.register_dtype
 @dtypes.immutable
@@ -34,15 +37,29 @@ class Text(pandas_engine.NpString):
 class ConversationsTable(pa.DataFrameModel):
     """``conversations``: one row per conversation, its current version."""
 
-    source: Series[Text]
-    conversation_id: Series[Text] = pa.Field(ne="")
-    url: Series[Text] = pa.Field(nullable=True)
-    last_message_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
-    first_message_at: Series[UTC_TIMESTAMP] = pa.Field(nullable=True)  # type: ignore[valid-type]
-    message_count: Series[int] = pa.Field(ge=0)
-    user_message_count: Series[int] = pa.Field(ge=0)
-    agent_message_count: Series[int] = pa.Field(ge=0)
-    fetched_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
+    source: Series[Text] = pa.Field(description=SOURCE)
+    conversation_id: Series[Text] = pa.Field(
+        ne="", description="The conversation's id as the endpoint sent it."
+    )
+    url: Series[Text] = pa.Field(
+        nullable=True, description="Link to the conversation in the support tool, when the endpoint sent one."
+    )
+    last_message_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        description="The conversation's lastMessageAt, in UTC."
+    )
+    first_message_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        nullable=True, description="When its earliest message was created; null without messages."
+    )
+    message_count: Series[int] = pa.Field(
+        ge=0, description="Its messages: user_message_count + agent_message_count."
+    )
+    user_message_count: Series[int] = pa.Field(ge=0, description="Messages from the customer (role user).")
+    agent_message_count: Series[int] = pa.Field(
+        ge=0, description="Messages from support (role agent or support_agent)."
+    )
+    fetched_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        description="When the fetch that stored this version received it."
+    )
 
     class Config:
         strict = True
@@ -57,14 +74,18 @@ class ConversationsTable(pa.DataFrameModel):
 class MessagesTable(pa.DataFrameModel):
     """``messages``: one row per message of a current conversation."""
 
-    source: Series[Text]
-    conversation_id: Series[Text] = pa.Field(ne="")
-    message_id: Series[Text] = pa.Field(ne="")
-    position: Series[int] = pa.Field(ge=0)
-    role: Series[Text] = pa.Field(isin=ROLES)
-    source_role: Series[Text]
-    content: Series[Text]
-    created_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
+    source: Series[Text] = pa.Field(description=SOURCE)
+    conversation_id: Series[Text] = pa.Field(ne="", description="The conversation the message belongs to.")
+    message_id: Series[Text] = pa.Field(ne="", description="The message's id as the endpoint sent it.")
+    position: Series[int] = pa.Field(ge=0, description="Its place in the conversation as sent, from 0.")
+    role: Series[Text] = pa.Field(
+        isin=ROLES, description="Who wrote it: user (the customer) or agent (support)."
+    )
+    source_role: Series[Text] = pa.Field(description="The role as the endpoint sent it, e.g. support_agent.")
+    content: Series[Text] = pa.Field(description="The message's text.")
+    created_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        description="The message's createdAt, in UTC."
+    )
 
     class Config:
         strict = True
@@ -74,13 +95,17 @@ class MessagesTable(pa.DataFrameModel):
 class FormatErrorsTable(pa.DataFrameModel):
     """``format_errors``: append-only, one row per format error, with the rejected item whole."""
 
-    source: Series[Text]
-    fetch_id: Series[int]
-    fetched_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
-    path: Series[Text]
-    code: Series[Text]
-    message: Series[Text]
-    raw: Series[Text] = pa.Field(nullable=True)
+    source: Series[Text] = pa.Field(description=SOURCE)
+    fetch_id: Series[int] = pa.Field(description="The fetch that received the rejected item (see fetches).")
+    fetched_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        description="When that fetch received it."
+    )
+    path: Series[Text] = pa.Field(
+        description="JSON pointer to the offending value, e.g. /conversations/3/messages/1/role."
+    )
+    code: Series[Text] = pa.Field(description="What is wrong, as a stable code, e.g. missing_field.")
+    message: Series[Text] = pa.Field(description="What is wrong, as a sentence.")
+    raw: Series[Text] = pa.Field(nullable=True, description="The rejected conversation, whole, as JSON text.")
 
     class Config:
         strict = True
@@ -89,20 +114,41 @@ class FormatErrorsTable(pa.DataFrameModel):
 class FetchesTable(pa.DataFrameModel):
     """``fetches``: one row per fetch of a source, failed ones included."""
 
-    fetch_id: Series[int]
-    source: Series[Text]
-    url: Series[Text]
-    started_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
-    finished_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
-    status: Series[Text] = pa.Field(isin=FETCH_STATUSES)
-    category: Series[Text] = pa.Field(nullable=True)
-    message: Series[Text] = pa.Field(nullable=True)
-    http_status: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    bytes: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    conversations_loaded: Series[int] = pa.Field(ge=0)
-    messages_loaded: Series[int] = pa.Field(ge=0)
-    conversations_rejected: Series[int] = pa.Field(ge=0)
-    start_date: Series[Text] = pa.Field(nullable=True)
+    fetch_id: Series[int] = pa.Field(description="The fetch's number, increasing.")
+    source: Series[Text] = pa.Field(description=SOURCE)
+    url: Series[Text] = pa.Field(description="The URL fetched, with credentials redacted.")
+    started_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        description="When the fetch started."
+    )
+    finished_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        description="When its rows were checked and ready to load."
+    )
+    status: Series[Text] = pa.Field(
+        isin=FETCH_STATUSES,
+        description="ok, partial (some conversations rejected) or failed (nothing loaded).",
+    )
+    category: Series[Text] = pa.Field(
+        nullable=True,
+        description="Why it failed or rejected: unreachable, timeout, http_status, auth_required, "
+        "invalid_json, invalid_format or too_large.",
+    )
+    message: Series[Text] = pa.Field(
+        nullable=True, description="The outcome as a sentence, secrets redacted."
+    )
+    http_status: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="The HTTP status of the last response; null for file:// URLs."
+    )
+    bytes: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0, description="Bytes received, after decompression, all pages together."
+    )
+    conversations_loaded: Series[int] = pa.Field(ge=0, description="Conversations stored by this fetch.")
+    messages_loaded: Series[int] = pa.Field(ge=0, description="Messages stored by this fetch.")
+    conversations_rejected: Series[int] = pa.Field(
+        ge=0, description="Conversations rejected for format errors (see format_errors)."
+    )
+    start_date: Series[Text] = pa.Field(
+        nullable=True, description="The incremental start the fetch asked for, as written in its URL."
+    )
 
     class Config:
         strict = True

@@ -75,7 +75,7 @@ def test_two_runs_at_once_of_every_asset_all_succeed_without_a_lock_error(tmp_pa
         records = instance.get_run_records()
         assert [record.dagster_run.status for record in records] == [dg.DagsterRunStatus.SUCCESS] * 2
         for source in ("helpdesk", "export"):
-            key = dg.AssetKey([source, "conversations"])
+            key = dg.AssetKey(f"{source}_conversations")
             materializations = instance.fetch_materializations(key, limit=10).records
             assert len(materializations) == 2
             assert materializations[0].asset_materialization.metadata["dagster/row_count"].value == 1
@@ -86,16 +86,19 @@ def test_two_runs_at_once_of_every_asset_all_succeed_without_a_lock_error(tmp_pa
                 record.dagster_run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
             )
         ]
-        assert len(evaluations) == 2 * 2 * 3
+        assert len(evaluations) == 2 * 2 * 4
         failed = {(e.asset_key.path[0], e.check_name, e.severity) for e in evaluations if not e.passed}
-        assert failed == {("helpdesk", "latest_fetch", dg.AssetCheckSeverity.WARN)}
+        assert failed == {
+            ("helpdesk_conversations", check, dg.AssetCheckSeverity.WARN)
+            for check in ("latest_fetch", "endpoint_test")
+        }
         steps = [
             event
             for record in records
             for event in instance.all_logs(record.dagster_run.run_id, of_type=dg.DagsterEventType.STEP_START)
         ]
-        # Per run: each source's asset and its three checks, then the audit.
-        assert len(steps) == 2 * (2 * 4 + 1)
+        # Per run: each source's assets and its four checks, then the audit.
+        assert len(steps) == 2 * (2 * 5 + 1)
         audits = instance.fetch_materializations(dg.AssetKey("support_audit"), limit=10).records
         assert len(audits) == 2
         report = audits[0].asset_materialization.metadata["report_path"].value

@@ -40,23 +40,28 @@ def test_every_definition_loads_and_resolves(configured: Path) -> None:
     assert [sensor.name for sensor in repository.sensor_defs] == ["fern_pipeline_automation"]
     graph = loaded.resolve_asset_graph()
     assert graph.get_all_asset_keys() == {
-        dg.AssetKey(["helpdesk", "conversations"]),
-        dg.AssetKey(["export", "conversations"]),
+        *(dg.AssetKey(f"{s}_{t}") for s in ("helpdesk", "export") for t in ("conversations", "messages")),
         dg.AssetKey("support_audit"),
     }
     assert {(key.asset_key.path[0], key.name) for key in graph.asset_check_keys} == {
-        (source, check)
+        (f"{source}_conversations", check)
         for source in ("helpdesk", "export")
-        for check in ("latest_fetch", "schema", "referential_integrity")
+        for check in ("latest_fetch", "schema", "referential_integrity", "endpoint_test")
     }
+    assert "test_endpoint" in repository.job_names
     assert loaded.resources["duckdb"].database == str(configured.parent / "data" / "fern.duckdb")
 
 
 def test_every_database_step_is_in_the_duckdb_pool(configured: Path) -> None:
     job = defs().resolve_implicit_global_asset_job_def()
     pools = {node.name: node.definition.pool for node in job.graph.node_dict.values()}
-    assert len(pools) == 9
-    assert set(pools.values()) == {"duckdb"}
+    assert len(pools) == 11
+    # The endpoint tests never open the database, so they wait for no writer.
+    assert {name for name, pool in pools.items() if pool != "duckdb"} == {
+        "helpdesk_conversations_endpoint_test",
+        "export_conversations_endpoint_test",
+    }
+    assert {pool for pool in pools.values() if pool != "duckdb"} == {None}
 
 
 def test_loading_reads_no_secret_and_fetches_nothing(configured: Path) -> None:

@@ -31,8 +31,9 @@ class Lines:
             self._queue.put(line)
         self._queue.put(None)
 
-    def wait_for(self, prefix: str, timeout: float = 60) -> str:
-        """The next line starting with ``prefix``; AssertionError if the stream ends or is silent too long."""
+    def wait_for(self, prefix: str, timeout: float = 60, *, anywhere: bool = False) -> str:
+        """The next line starting with ``prefix`` (or holding it, ``anywhere``); AssertionError if the
+        stream ends or is silent too long."""
         while True:
             try:
                 line = self._queue.get(timeout=timeout)
@@ -41,7 +42,7 @@ class Lines:
             if line is None:
                 raise AssertionError(f"the stream ended without a line {prefix!r}; seen {self.seen}")
             self.seen.append(line)
-            if line.startswith(prefix):
+            if line.startswith(prefix) or (anywhere and prefix in line):
                 return line
 
 

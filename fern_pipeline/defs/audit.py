@@ -5,11 +5,13 @@ from dagster_duckdb import DuckDBResource
 from pydantic import Field, ValidationError
 
 from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
-from fern_pipeline.audit.queries import records
+from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
 from fern_pipeline.config import AuditConfig, ProjectConfig
+from fern_pipeline.defs.metadata import described_schema
 from fern_pipeline.defs.resources import open_database, pool_for
-from fern_pipeline.defs.sources import GROUP, source_asset_key
+from fern_pipeline.defs.sources import GROUP, source_asset_keys
 from fern_pipeline.ingest import counted
+from fern_pipeline.store.queries import records
 
 AUDIT_KEY = dg.AssetKey("support_audit")
 #: Headline figures (all sources) also given as numbers, so Dagster plots them across materializations.
@@ -28,13 +30,16 @@ Writes `audit_conversations`, `audit_topics`, `audit_summary`, `audit_daily`, `a
 `audit_format_errors` in one transaction, and `audit_report.html` beside the DuckDB file."""
 
 
-def _metadata(result: AuditResult, columns: list[dict[str, str]]) -> dict[str, object]:
+def _metadata(result: AuditResult, columns: dict[str, list[dict[str, str]]]) -> dict[str, object]:
+    """The audit's figures; the columns of ``audit_conversations`` as its column schema, the others beside."""
+    schemas = {name: described_schema(AUDIT_TABLE_MODELS[name], found) for name, found in columns.items()}
     metadata: dict[str, object] = {
         "summary": dg.MetadataValue.md(result.markdown),
         "dagster/row_count": dg.MetadataValue.int(result.conversations),
-        "dagster/column_schema": dg.TableSchema(
-            columns=[dg.TableColumn(name=column["name"], type=column["type"]) for column in columns]
-        ),
+        "dagster/column_schema": schemas.pop("audit_conversations"),
+        **{
+            f"{name}_column_schema": dg.MetadataValue.table_schema(schema) for name, schema in schemas.items()
+        },
         "topics": dg.MetadataValue.int(result.topics),
         "help_center_articles": dg.MetadataValue.int(result.articles),
         "window_start": dg.MetadataValue.timestamp(result.window_start),
@@ -82,7 +87,7 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
     @dg.asset(
         key=AUDIT_KEY,
         group_name=GROUP,
-        deps=[source_asset_key(source) for source in project.sources],
+        deps=[key for source in project.sources for key in source_asset_keys(source)],
         pool=pool_for(project),
         kinds={"duckdb", "html"},
         description=DESCRIPTION,
@@ -95,7 +100,7 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
         settings = _settings(project, config)
         with open_database(duckdb) as connection:
             result = build_audit(connection, settings)
-            columns = records(connection, "describe_audit_conversations")
+            columns = {name: records(connection, "table_columns", table=name) for name in AUDIT_TABLE_MODELS}
         for warning in result.warnings:
             context.log.warning(warning)
         context.log.info(

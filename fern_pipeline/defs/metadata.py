@@ -31,6 +31,22 @@ def table_schema(model: type[pa.DataFrameModel]) -> dg.TableSchema:
     )
 
 
+def described_schema(model: type[pa.DataFrameModel], columns: list[dict[str, str]]) -> dg.TableSchema:
+    """The column schema of a table that SQL creates (the audit's): DuckDB's ``columns`` (name and type,
+    as found in the database), each described by ``model``."""
+    fields = model.to_schema().columns
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                name=column["name"],
+                type=column["type"],
+                description=fields[column["name"]].description if column["name"] in fields else None,
+            )
+            for column in columns
+        ]
+    )
+
+
 def fetch_metadata(row: dict[str, Any]) -> dict[str, dg.MetadataValue]:
     """The figures of one ``fetches`` row, as Dagster metadata (absent values left out)."""
     duration = (row["finished_at"] - row["started_at"]).total_seconds()

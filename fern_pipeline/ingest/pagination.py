@@ -1,7 +1,7 @@
 """Follows a paginated endpoint: Link rel="next" or a top-level "next" URL, same origin, bounded pages."""
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -50,8 +50,11 @@ def pages(
     max_bytes: int,
     max_pages: int,
     on_progress: ProgressCallback | None = None,
+    on_page: Callable[[int], None] | None = None,
 ) -> Iterator[Page]:
     """Fetch ``url`` and the pages it links to, sharing one deadline and one size budget.
+
+    ``on_page`` is told each page's number as its fetch starts (``on_progress``, its bytes as they come).
 
     A next page on another origin, a loop, or more than ``max_pages`` pages fail the whole fetch:
     loading only some pages would let an incremental cursor pass data that was never loaded.
@@ -61,6 +64,8 @@ def pages(
     seen = {current.value}
     received = 0
     for number in range(1, max_pages + 1):
+        if on_page is not None:
+            on_page(number)
         fetched = fetch(
             current,
             headers=headers,

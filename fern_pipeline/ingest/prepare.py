@@ -1,6 +1,6 @@
 """One source end to end: fetch, check, flatten and validate without touching the database."""
 
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -242,12 +242,14 @@ def prepare(
     environ: Mapping[str, str] | None = None,
     on_progress: ProgressCallback | None = None,
     privacy: PrivacySettings | None = None,
+    on_page: Callable[[int], None] | None = None,
 ) -> Prepared:
     """Fetch ``source`` (all its pages) and find its conversations; a failed fetch is a failed outcome.
 
     Nothing is decoded yet: :meth:`Prepared.batches` checks, flattens and validates the rows.
     ``start_date`` sets the incremental parameter of an incremental source; ``privacy`` what the
-    rows are masked with and the load's retention (none by default). Raises
+    rows are masked with and the load's retention (none by default); ``on_progress`` and
+    ``on_page`` follow the fetch (see :func:`pages`). Raises
     :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
     headers = source.resolve_headers(environ)
@@ -270,6 +272,7 @@ def prepare(
             max_bytes=source.max_bytes,
             max_pages=source.max_pages,
             on_progress=on_progress,
+            on_page=on_page,
         ):
             http_status, size = page.http_status, (size or 0) + page.bytes
             items.extend(page.conversations.items)

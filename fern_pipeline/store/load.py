@@ -127,27 +127,35 @@ def load(
     *,
     on_retry: Callable[[], None] | None = None,
     conflict_pauses: tuple[float, ...] = CONFLICT_PAUSES,
+    on_batch: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Write one fetch in a single transaction and return its ``fetches`` row.
 
     Valid conversations replace their earlier version and all its messages, a batch at a time while
     the next batches are made in a thread (from before DuckDB is set up); rejected ones go whole
-    into ``format_errors``; a failed fetch writes only its row in ``fetches``. On a lake, a commit
-    that conflicts with another writer's rolled itself back, and the load is made again from the
-    start after each of ``conflict_pauses`` (see :func:`~fern_pipeline.store.lake.retrying`, which
-    calls ``on_retry`` before each new attempt).
+    into ``format_errors``; a failed fetch writes only its row in ``fetches``. ``on_batch`` is told
+    how many conversations each batch wrote. On a lake, a commit that conflicts with another
+    writer's rolled itself back, and the load is made again from the start after each of
+    ``conflict_pauses`` (see :func:`~fern_pipeline.store.lake.retrying`, which calls ``on_retry``
+    before each new attempt).
     """
     if not is_lake(connection):
-        return _attempt(connection, prepared, lake=False)
+        return _attempt(connection, prepared, lake=False, on_batch=on_batch)
     return retrying(
-        lambda: _attempt(connection, prepared, lake=True),
+        lambda: _attempt(connection, prepared, lake=True, on_batch=on_batch),
         what=f"the load of {prepared.source!r}",
         pauses=conflict_pauses,
         on_retry=on_retry,
     )
 
 
-def _attempt(connection: duckdb.DuckDBPyConnection, prepared: Prepared, *, lake: bool) -> dict[str, Any]:
+def _attempt(
+    connection: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    *,
+    lake: bool,
+    on_batch: Callable[[int], None] | None,
+) -> dict[str, Any]:
     """One attempt at the transaction of :func:`load`, with the load's settings and a producer of batches.
 
     On a lake DuckDB keeps its own memory limit: DuckLake holds the Parquet file of an insert while it
@@ -162,15 +170,20 @@ def _attempt(connection: duckdb.DuckDBPyConnection, prepared: Prepared, *, lake:
     ):
         ensure_schema(connection)
         try:
-            return _write(connection, prepared, batches, lake=lake)
+            return _write(connection, prepared, batches, lake=lake, on_batch=on_batch)
         except FetchFailed:
             # A conversation that could not be read at all fails the fetch: the batches written
             # before it were rolled back, and the failure is recorded alone.
-            return _write(connection, prepared, iter(()), lake=lake)
+            return _write(connection, prepared, iter(()), lake=lake, on_batch=None)
 
 
 def _write(
-    connection: duckdb.DuckDBPyConnection, prepared: Prepared, batches: Iterator[Frames], *, lake: bool
+    connection: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    batches: Iterator[Frames],
+    *,
+    lake: bool,
+    on_batch: Callable[[int], None] | None,
 ) -> dict[str, Any]:
     """The transaction of :func:`load`, writing ``batches``; fetch ids from the lake's sequence on a lake."""
     with transaction(connection) as stage:
@@ -180,6 +193,8 @@ def _write(
         ).fetchall()
         for frames in batches:
             _write_batch(connection, frames, replacing=replacing)
+            if on_batch is not None:
+                on_batch(frames.conversations.num_rows)
         _privacy(connection, prepared)
         row = fetch_row(prepared, fetch_id)
         stage("staged_fetch", _fetch_frame(row))

@@ -7,6 +7,7 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
+from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
 from fern_pipeline.config import HelpCenterConfig, ProjectConfig, SourceConfig
 from fern_pipeline.defs.audit import AUDIT_KEY, build_audit_defs
 from fern_pipeline.ingest.prepare import prepare
@@ -62,6 +63,17 @@ def test_the_asset_writes_the_tables_and_the_report_and_describes_them(tmp_path:
     assert topics == metadata["topics"].value >= 1
 
 
+def test_every_audit_table_has_its_columns_described_as_the_sql_creates_them(tmp_path: Path) -> None:
+    result = _materialize(_config(tmp_path, None))
+    assert result.success
+    [materialization] = result.asset_materializations_for_node("support_audit")
+    for name, model in AUDIT_TABLE_MODELS.items():
+        entry = "dagster/column_schema" if name == "audit_conversations" else f"{name}_column_schema"
+        columns = materialization.metadata[entry].schema.columns
+        assert [column.name for column in columns] == list(model.to_schema().columns), name
+        assert all(column.description and column.type for column in columns), name
+
+
 def test_an_unreadable_help_center_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     config = _config(tmp_path, HelpCenterConfig(path=tmp_path / "absent"))
     result = _materialize(config)
@@ -74,8 +86,9 @@ def test_the_asset_depends_on_every_source_and_runs_in_the_duckdb_pool(tmp_path:
     [asset] = build_audit_defs(_config(tmp_path, None)).assets or []
     assert isinstance(asset, dg.AssetsDefinition)
     assert set(asset.asset_deps[AUDIT_KEY]) == {
-        dg.AssetKey(["helpdesk", "conversations"]),
-        dg.AssetKey(["shop", "conversations"]),
+        dg.AssetKey(f"{source}_{table}")
+        for source in ("helpdesk", "shop")
+        for table in ("conversations", "messages")
     }
     assert asset.specs_by_key[AUDIT_KEY].group_name == "support"
     assert asset.op.pool == "duckdb"

@@ -10,7 +10,8 @@ from fern_pipeline.config import SourceConfig
 from fern_pipeline_tests.defs.conftest import BAD_ROLE, OTHER, VALID, Run, document, endpoint
 from fern_pipeline_tests.http_server import LocalServer
 
-KEY = dg.AssetKey(["helpdesk", "conversations"])
+KEY = dg.AssetKey("helpdesk_conversations")
+BOTH = dg.AssetSelection.assets(KEY, dg.AssetKey("helpdesk_messages"))
 CHECKS = dg.AssetSelection.checks_for_assets(KEY)
 
 
@@ -27,7 +28,7 @@ def test_a_clean_fetch_passes_every_check(server: LocalServer, run: Run) -> None
     result = run(endpoint(server, "/export.json", 200, document(VALID, OTHER)))
     assert result.success
     checks = evaluations(result)
-    assert sorted(checks) == ["latest_fetch", "referential_integrity", "schema"]
+    assert sorted(checks) == ["endpoint_test", "latest_fetch", "referential_integrity", "schema"]
     assert all(check.passed for check in checks.values())
     assert checks["schema"].metadata["messages"].value == 3
 
@@ -47,7 +48,7 @@ def test_rejections_warn_with_their_json_pointers(server: LocalServer, run: Run)
 
 def test_a_failed_fetch_is_an_error_on_the_next_check_run(server: LocalServer, run: Run) -> None:
     source = endpoint(server, "/export.json", 503, b"")
-    assert not run(source, selection=dg.AssetSelection.assets(KEY)).success
+    assert not run(source, selection=BOTH).success
     check = evaluations(run(source, selection=CHECKS))["latest_fetch"]
     assert (check.passed, check.severity) == (False, dg.AssetCheckSeverity.ERROR)
     assert check.description is not None and check.description.startswith("http_status: ")
@@ -91,7 +92,7 @@ def test_an_inconsistent_database_fails_its_check(
     server: LocalServer, run: Run, database: Path, statement: str, check_name: str, shown: str
 ) -> None:
     source = endpoint(server, "/export.json", 200, document(VALID, OTHER))
-    assert run(source, selection=dg.AssetSelection.assets(KEY)).success
+    assert run(source, selection=BOTH).success
     corrupt(database, statement)
     checks = evaluations(run(source, selection=CHECKS))
     failed = {name for name, check in checks.items() if not check.passed}

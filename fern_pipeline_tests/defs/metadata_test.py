@@ -4,6 +4,7 @@ import dagster as dg
 import duckdb
 import pytest
 
+from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
 from fern_pipeline.defs.metadata import errors_table, table_schema
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.tables import TABLES
@@ -18,6 +19,21 @@ def test_the_column_schema_is_the_tables_ddl(name: str) -> None:
     assert [(column.name, column.type, column.constraints.nullable) for column in schema.columns] == [
         (column, kind, null == "YES") for column, kind, null, *_ in described
     ]
+
+
+DESCRIBED = {**TABLES, **AUDIT_TABLE_MODELS}
+
+
+@pytest.mark.parametrize("name", list(DESCRIBED), ids=list(DESCRIBED))
+def test_every_column_of_every_table_is_described(name: str) -> None:
+    columns = DESCRIBED[name].to_schema().columns
+    assert [column for column, spec in columns.items() if not (spec.description or "").strip()] == []
+
+
+@pytest.mark.parametrize("name", list(TABLES), ids=list(TABLES))
+def test_the_column_schema_carries_the_models_descriptions(name: str) -> None:
+    described = {column: spec.description for column, spec in TABLES[name].to_schema().columns.items()}
+    assert {column.name: column.description for column in table_schema(TABLES[name]).columns} == described
 
 
 def test_the_key_is_a_table_constraint() -> None:

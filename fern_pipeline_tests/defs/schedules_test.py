@@ -8,7 +8,7 @@ import dagster as dg
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.schedules import AUTOMATION_SENSOR, build_schedule_defs
-from fern_pipeline.defs.sources import source_asset_key
+from fern_pipeline.defs.sources import source_asset_keys
 from fern_pipeline_tests.defs.conftest import VALID, Run, document, endpoint
 from fern_pipeline_tests.http_server import LocalServer
 
@@ -32,7 +32,10 @@ def test_each_source_with_a_cron_gets_a_running_schedule_of_its_asset() -> None:
     assert helpdesk.cron_schedule == "0 * * * *"
     assert helpdesk.default_status == dg.DefaultScheduleStatus.RUNNING
     job = defs.resolve_job_def(helpdesk.job_name)
-    assert job.asset_layer.executable_asset_keys == {dg.AssetKey(["helpdesk", "conversations"])}
+    assert job.asset_layer.executable_asset_keys == {
+        dg.AssetKey("helpdesk_conversations"),
+        dg.AssetKey("helpdesk_messages"),
+    }
     checks = job.asset_layer.asset_graph.asset_check_keys
     assert {key.name for key in checks} == {"latest_fetch", "schema", "referential_integrity"}
 
@@ -56,6 +59,6 @@ def test_an_eager_asset_downstream_of_the_sources_is_requested_after_a_fetch(
     selection = sensor.asset_selection
     before = dg.evaluate_automation_conditions(defs, instance, asset_selection=selection)
     assert before.total_requested == 0
-    assert run(source, selection=dg.AssetSelection.assets(source_asset_key(source))).success
+    assert run(source, selection=dg.AssetSelection.assets(*source_asset_keys(source))).success
     after = dg.evaluate_automation_conditions(defs, instance, asset_selection=selection, cursor=before.cursor)
     assert after.get_requested_partitions(dg.AssetKey("support_audit")) == {None}

@@ -125,7 +125,10 @@ def test_no_secret_in_events_metadata_or_instance_storage_and_markdown_is_inert(
     # The credentials were sent, the hostile source loaded in part, the other two failed.
     assert {name: server.requests[0].headers[name.lower()] for name in SENT_HEADERS} == SENT_HEADERS
     materialized = {event.asset_key.path[0] for event in sources.get_asset_materialization_events()}
-    assert "hostile" in materialized and not {"refused", "broken"} & materialized
+    assert {"hostile_conversations", "hostile_messages"} <= materialized
+    assert not {
+        f"{name}_{table}" for name in ("refused", "broken") for table in ("conversations", "messages")
+    } & (materialized)
     [audited] = audit.asset_materializations_for_node("support_audit")
     assert audited.metadata["help_center_articles"].value == 1
     report = Path(audited.metadata["report_path"].value)

@@ -26,8 +26,9 @@ def _lake(context: dg.ResolutionContext, lake: LakeConfig | None) -> LakeConfig 
 class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
     """Support endpoints loaded into DuckDB: an asset per source, its checks, schedules and automation.
 
-    Each source becomes the asset ``<name>/conversations`` in the ``support`` group, with checks of its
-    latest fetch's format errors, the stored rows' schema and integrity, and freshness.
+    Each source becomes the assets ``<name>_conversations`` and ``<name>_messages`` in the ``support``
+    group, with checks of its latest fetch's format errors, the stored rows' schema and integrity,
+    the endpoint itself (``endpoint_test``), and freshness.
 
     Examples:
         ``defs/support/defs.yaml``:

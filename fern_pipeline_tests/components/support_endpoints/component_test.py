@@ -44,8 +44,9 @@ def test_yaml_builds_the_same_definitions_as_the_code_location() -> None:
     )
     assert defs.resolve_asset_graph().asset_check_keys == expected.resolve_asset_graph().asset_check_keys
     assert defs.resolve_schedule_def("helpdesk_schedule").cron_schedule == "0 * * * *"
-    assert defs.resolve_assets_def(dg.AssetKey(["helpdesk", "conversations"])).owners_by_key == {
-        dg.AssetKey(["helpdesk", "conversations"]): ["team:support"]
+    assert defs.resolve_assets_def(dg.AssetKey("helpdesk_conversations")).owners_by_key == {
+        dg.AssetKey("helpdesk_conversations"): ["team:support"],
+        dg.AssetKey("helpdesk_messages"): ["team:support"],
     }
 
 
@@ -104,7 +105,7 @@ def test_a_dg_project_lists_the_component_and_its_definitions_check(tmp_path: Pa
     assert "All definitions loaded successfully" in checked.stdout + checked.stderr
     defs = dg_cli(project, "list", "defs", "--json")
     assert defs.returncode == 0, defs.stdout + defs.stderr
-    assert "helpdesk/conversations" in defs.stdout
+    assert '"helpdesk_conversations"' in defs.stdout and '"helpdesk_messages"' in defs.stdout
     assert "token=abc" not in defs.stdout
 
 

@@ -1,0 +1,120 @@
+"""pandera models of the audit tables: their columns and what each means, for Dagster's column schema.
+
+The audit's SQL (``sql/write_tables.sql``) creates these tables; a test checks that each model names
+exactly the columns the SQL creates, in order, so the descriptions cannot drift from the tables.
+"""
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from fern_pipeline.tables import SOURCE
+
+#: A source's name, or ``*`` for all sources together.
+SOURCE_OR_ALL = f"{SOURCE.removesuffix('.')}, or * for all sources together."
+
+
+class AuditConversationsTable(pa.DataFrameModel):
+    """``audit_conversations``: one row per conversation that started in the audit window."""
+
+    source: Series[str] = pa.Field(description=SOURCE)
+    conversation_id: Series[str] = pa.Field(description="The conversation's id, as in conversations.")
+    url: Series[str] = pa.Field(nullable=True, description="Link to it in the support tool, if sent.")
+    started_at: Series[pa.DateTime] = pa.Field(
+        description="Its first message's createdAt (else its lastMessageAt), in UTC."
+    )
+    messages: Series[int] = pa.Field(description="Its messages.")
+    turns: Series[int] = pa.Field(
+        description="Runs of consecutive messages from the same side, in createdAt order."
+    )
+    first_response_seconds: Series[float] = pa.Field(
+        nullable=True, description="Seconds from the first user message to the first agent answer after it."
+    )
+    resolution_seconds: Series[float] = pa.Field(
+        nullable=True, description="Seconds from the first user message to the last agent message after it."
+    )
+    unanswered: Series[bool] = pa.Field(description="True when no agent message was sent at all.")
+    awaiting_reply: Series[bool] = pa.Field(description="True when the last message is the customer's.")
+    topic_id: Series[int] = pa.Field(nullable=True, description="Its topic (see audit_topics).")
+    topic_score: Series[float] = pa.Field(nullable=True, description="Its similarity to its topic.")
+    language: Series[str] = pa.Field(nullable=True, description="en, de, or null where not recognised.")
+
+
+class AuditTopicsTable(pa.DataFrameModel):
+    """``audit_topics``: one row per topic of what customers ask, by priority."""
+
+    topic_id: Series[int] = pa.Field(description="The topic's number.")
+    label: Series[str] = pa.Field(description="Its most distinctive keywords, e.g. password · reset.")
+    keywords: Series[object] = pa.Field(description="Its keywords, most distinctive first.")
+    conversation_count: Series[int] = pa.Field(description="Conversations of the window in this topic.")
+    share: Series[float] = pa.Field(description="Its share of the window's conversations, 0 to 1.")
+    first_half_count: Series[int] = pa.Field(description="Its conversations in the window's first half.")
+    second_half_count: Series[int] = pa.Field(description="Its conversations in the window's second half.")
+    trend: Series[float] = pa.Field(
+        nullable=True, description="(second half - first half) / first half; null when the first had none."
+    )
+    median_turns: Series[float] = pa.Field(description="Median turns of its conversations.")
+    unanswered_share: Series[float] = pa.Field(description="Share of its conversations never answered.")
+    long_thread_share: Series[float] = pa.Field(description="Share of its conversations of 5 turns or more.")
+    example_conversation_ids: Series[object] = pa.Field(
+        description="A few of its conversations, as (source, conversation_id)."
+    )
+    article_title: Series[str] = pa.Field(nullable=True, description="The help-center article closest to it.")
+    article_url: Series[str] = pa.Field(nullable=True, description="That article's URL.")
+    coverage: Series[float] = pa.Field(
+        nullable=True, description="How much of the topic that article covers, 0 to 1."
+    )
+    priority: Series[float] = pa.Field(
+        description="conversations * (1 - coverage) * (1 + unanswered share + long-thread share)."
+    )
+    priority_rank: Series[int] = pa.Field(description="1 for the topic to act on first.")
+    action: Series[str] = pa.Field(
+        isin=("write", "update", "covered"), description="write an article, update the closest, or covered."
+    )
+
+
+class AuditSummaryTable(pa.DataFrameModel):
+    """``audit_summary``: the headline figures, per source and for all sources."""
+
+    source: Series[str] = pa.Field(description=SOURCE_OR_ALL)
+    metric: Series[str] = pa.Field(description="The figure's name, e.g. first_response_median_seconds.")
+    value: Series[float] = pa.Field(nullable=True, description="Its value (seconds, shares 0 to 1, counts).")
+    label: Series[str] = pa.Field(
+        nullable=True, description="A readable value where one helps, e.g. Tuesday."
+    )
+
+
+class AuditDailyTable(pa.DataFrameModel):
+    """``audit_daily``: volume per UTC day of the window."""
+
+    source: Series[str] = pa.Field(description=SOURCE)
+    day: Series[pa.DateTime] = pa.Field(description="The UTC day.")
+    conversations: Series[int] = pa.Field(description="Conversations started that day.")
+    messages: Series[int] = pa.Field(description="Messages sent that day.")
+
+
+class AuditActivityTable(pa.DataFrameModel):
+    """``audit_activity``: conversations started per weekday and hour."""
+
+    source: Series[str] = pa.Field(description=SOURCE)
+    weekday: Series[int] = pa.Field(ge=1, le=7, description="ISO weekday, 1 = Monday.")
+    hour: Series[int] = pa.Field(ge=0, le=23, description="UTC hour, 0 to 23.")
+    conversations: Series[int] = pa.Field(description="Conversations started in that hour of that weekday.")
+
+
+class AuditFormatErrorsTable(pa.DataFrameModel):
+    """``audit_format_errors``: format errors of the window's fetches, by code."""
+
+    source: Series[str] = pa.Field(description=SOURCE)
+    code: Series[str] = pa.Field(description="The format error's code, e.g. invalid_role.")
+    errors: Series[int] = pa.Field(description="How many errors of that code the window's fetches had.")
+
+
+#: Every table the audit writes, by name.
+AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "audit_conversations": AuditConversationsTable,
+    "audit_topics": AuditTopicsTable,
+    "audit_summary": AuditSummaryTable,
+    "audit_daily": AuditDailyTable,
+    "audit_activity": AuditActivityTable,
+    "audit_format_errors": AuditFormatErrorsTable,
+}

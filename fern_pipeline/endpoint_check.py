@@ -1,0 +1,96 @@
+"""The article's "test" action: fetch an endpoint and check its format, writing nothing anywhere."""
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from fern_pipeline.config import SourceConfig
+from fern_pipeline.errors import FormatError
+from fern_pipeline.ingest import ProgressCallback, counted, prepare
+
+
+@dataclass(frozen=True)
+class EndpointCheck:
+    """What testing an endpoint found; ``fern-pipeline check`` and the Dagster endpoint test show it."""
+
+    #: ``ok`` (a valid document), ``partial`` (some conversations rejected) or ``failed``.
+    status: str
+    #: Why it is not ``ok``: one of the seven categories, or None.
+    category: str | None
+    #: One sentence on the outcome, secrets redacted.
+    message: str
+    #: The URL fetched, secrets redacted.
+    url: str
+    http_status: int | None
+    #: Conversations and messages the endpoint sent.
+    conversations: int
+    messages: int
+    conversations_valid: int
+    messages_valid: int
+    conversations_rejected: int
+    #: Every format error, with its JSON pointer.
+    errors: tuple[FormatError, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def first_line(self) -> str:
+        """``ok: …`` or ``error: CATEGORY: …``, the first line of ``fern-pipeline check``."""
+        if self.ok:
+            return f"ok: {self.message}, all in the expected format"
+        return f"error: {self.category}: {self.message}"
+
+    def as_json(self) -> dict[str, Any]:
+        """The object ``fern-pipeline check --json`` prints."""
+        return {
+            "ok": self.ok,
+            "category": self.category,
+            "message": self.message,
+            "url": self.url,
+            "http_status": self.http_status,
+            "conversations": self.conversations,
+            "messages": self.messages,
+            "conversations_valid": self.conversations_valid,
+            "conversations_rejected": self.conversations_rejected,
+            "errors": [asdict(error) for error in self.errors],
+        }
+
+    def quoting_nothing(self) -> "EndpointCheck":
+        """The same result without any text the endpoint sent: format errors keep their JSON pointer
+        and code but lose their message, which may quote a value of the body (a role, an id)."""
+        if not self.errors:
+            return self
+        message = self.message
+        if self.conversations_rejected:
+            first = self.errors[0]
+            message = (
+                f"{counted(self.conversations_valid, 'conversation')} and "
+                f"{counted(self.messages_valid, 'message')} from {self.url}; "
+                f"{self.conversations_rejected} of {counted(self.conversations, 'conversation')} rejected "
+                "for format errors "
+                f"({counted(len(self.errors), 'error')}, the first at {first.path}: {first.code})"
+            )
+        errors = tuple(replace(error, message="") for error in self.errors)
+        return replace(self, message=message, errors=errors)
+
+
+def check_endpoint(source: SourceConfig, *, on_progress: ProgressCallback | None = None) -> EndpointCheck:
+    """Fetch ``source`` (all its pages) and check every conversation, keeping nothing but the result.
+
+    Raises :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
+    """
+    prepared = prepare(source, on_progress=on_progress)
+    return EndpointCheck(
+        status=prepared.status,
+        category=None if prepared.category is None else str(prepared.category),
+        message=prepared.message,
+        url=prepared.url,
+        http_status=prepared.http_status,
+        conversations=prepared.total_conversations,
+        messages=prepared.total_messages,
+        conversations_valid=prepared.conversations_loaded,
+        messages_valid=prepared.messages_loaded,
+        conversations_rejected=len(prepared.rejected),
+        errors=tuple(prepared.errors),
+    )
