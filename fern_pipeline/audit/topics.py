@@ -25,7 +25,7 @@ MIN_TOPICS = 3
 #: Fewest texts per topic when choosing how many topics there can be.
 TEXTS_PER_TOPIC = 5
 SEED = 7
-#: Silhouettes this close to the best count as as good: the fewest such topics are chosen.
+#: Silhouettes this close to the best one count as good as it: the fewest such topics are chosen.
 SILHOUETTE_TOLERANCE = 0.01
 #: A cluster with this share of its texts in one language is in that language.
 ONE_LANGUAGE = 0.8
@@ -113,7 +113,7 @@ def _choose_clusters(vectors: np.ndarray, max_topics: int) -> np.ndarray:
     the best: a silhouette within ``SILHOUETTE_TOLERANCE`` of the highest.
 
     On the labelled set, splitting one subject in two (by meaning, in both languages) raised the
-    silhouette by less than that; a subject split by language lowers it.
+    silhouette by less than that (0.3376 to 0.3457).
     """
     most = max(1, min(max_topics, len(vectors) // TEXTS_PER_TOPIC))
     candidates: list[tuple[float, np.ndarray]] = []
