@@ -18,8 +18,8 @@ from fern_pipeline.ingest import fetch
 MAX_BYTES = 64 * 1024 * 1024
 #: Longest part of an article compared with the questions, in characters (a paragraph, or a piece of one).
 CHUNK_CHARS = 300
-#: Least similarity (cosine of the embeddings) at which an article's part answers a question; measured on
-#: the labelled set: right articles 0.3 to 0.7, distractors and unrelated subjects below 0.3.
+#: Least similarity (cosine of the embeddings) at which an article's part answers a question; on the
+#: labelled set 88 % of questions are that similar to their right article, 1 % to any other.
 ANSWERS_FROM = 0.3
 #: Coverage (the share of a topic's questions its article answers) below which a topic needs an article
 #: written; from ``COVERED_FROM`` on its article covers it; in between, the article needs an update.
