@@ -8,11 +8,19 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from fern_pipeline.audit.help_center import Article, HelpCenterError, load_articles, match_articles
+from fern_pipeline.audit.help_center import (
+    COVERED_FROM,
+    WRITE_BELOW,
+    Article,
+    HelpCenterError,
+    load_articles,
+    match_articles,
+)
+from fern_pipeline.audit.keywords import languages
 from fern_pipeline.audit.queries import run, sql
 from fern_pipeline.audit.report import write_report
 from fern_pipeline.audit.summary import markdown_summary
-from fern_pipeline.audit.topics import FIT_SAMPLE, TopicModel, fit_topics, languages
+from fern_pipeline.audit.topics import EMBED_SAMPLE, TopicModel, fit_topics
 from fern_pipeline.audit.view import read_view
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.store.schema import ensure_schema
@@ -28,13 +36,12 @@ AUDIT_TABLES = (
     "audit_format_errors",
 )
 REPORT_FILE = "audit_report.html"
+#: Conversations read to find the topics: more than are embedded, as some ask the very same thing.
+FIT_SAMPLE = 4 * EMBED_SAMPLE
 #: Conversations assigned to topics per batch, so memory stays bounded however many there are.
 ASSIGN_BATCH = 20_000
 #: A thread of this many turns or more counts as long (part of a topic's pain).
 LONG_THREAD_TURNS = 5
-#: Coverage below which a topic needs a new article; from ``COVERED_FROM`` on its article covers it.
-WRITE_BELOW = 0.35
-COVERED_FROM = 0.7
 
 ASSIGNMENTS = pa.schema(
     [
@@ -50,6 +57,10 @@ TOPIC_TERMS = pa.schema(
         ("topic_id", pa.int64()),
         ("label", pa.string()),
         ("keywords", pa.list_(pa.string())),
+        (
+            "keywords_by_language",
+            pa.list_(pa.struct([("language", pa.string()), ("keywords", pa.list_(pa.string()))])),
+        ),
         ("article_title", pa.string()),
         ("article_url", pa.string()),
         ("coverage", pa.float64()),
@@ -153,12 +164,15 @@ def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> 
 def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.Table:
     if model is None:
         return TOPIC_TERMS.empty_table()
-    matches = match_articles(model, articles)
+    matches = match_articles([model.members(index) for index in range(len(model.topics))], articles)
     rows = [
         {
             "topic_id": index + 1,
             "label": topic.label,
-            "keywords": list(topic.keywords),
+            "keywords": list(topic.all_keywords),
+            "keywords_by_language": [
+                {"language": language, "keywords": list(words)} for language, words in topic.keywords
+            ],
             "article_title": match.article.title if match.article else None,
             "article_url": match.article.url if match.article else None,
             "coverage": match.coverage if articles else None,

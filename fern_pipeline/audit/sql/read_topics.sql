@@ -4,6 +4,7 @@ SELECT
     topic_id,
     label,
     keywords,
+    keywords_by_language,
     conversation_count,
     share,
     trend,

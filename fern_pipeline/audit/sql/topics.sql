@@ -16,7 +16,7 @@ figures AS (
         quantile_cont(turns, 0.5)::DOUBLE AS median_turns,
         avg(unanswered::INTEGER) AS unanswered_share,
         avg((turns >= $long_thread_turns)::INTEGER) AS long_thread_share,
-        list({'source': source, 'conversation_id': conversation_id} ORDER BY topic_score DESC, source,
+        list({'source': source, 'conversation_id': conversation_id, 'url': url} ORDER BY topic_score DESC, source,
             conversation_id)[1:3] AS example_conversation_ids
     FROM assigned
     GROUP BY topic_id
@@ -26,6 +26,7 @@ scored AS (
         t.topic_id,
         t.label,
         t.keywords,
+        t.keywords_by_language,
         f.conversation_count,
         f.conversation_count / (SELECT count(*) FROM audit_staged_conversations) AS share,
         f.first_half_count,

@@ -1,0 +1,110 @@
+"""The demo's audit: a situation asked in English and German is one topic; articles match across languages."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.help_center import WRITE_BELOW, load_articles
+from fern_pipeline.audit.keywords import languages
+from fern_pipeline.config import HelpCenterConfig, SourceConfig
+from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
+from fern_pipeline.demo.generate import SOURCES
+from fern_pipeline.ingest import prepare
+from fern_pipeline.store.load import load_into
+
+#: A planted situation: source, topic and scenario of the demo's content.
+Situation = tuple[str, str, int]
+
+
+def _openers() -> list[tuple[Situation, str, re.Pattern[str]]]:
+    """Each opener of the demo's scenarios as a pattern of the first customer message it becomes."""
+    openers = []
+    for source in SOURCES:
+        for name, topic in source.topics.items():
+            for index, scenario in enumerate(topic.scenarios):
+                for language, script in scenario.items():
+                    for opener in script.opener:
+                        text = ".+?".join(re.escape(part) for part in re.split(r"\{\w+\}", opener))
+                        pattern = re.compile(rf"{text}(\n\n.*)?", re.DOTALL)
+                        openers.append(((source.name, name, index), language, pattern))
+    return openers
+
+
+@pytest.fixture(scope="module")
+def demo_audit(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[list[tuple[Situation, str, int]], list, dict]:
+    """The demo audited as ``make demo`` does; each conversation's situation, language and topic."""
+    database = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    for payload in DEMO_PAYLOADS:
+        load_into(
+            database, prepare(SourceConfig(name=payload.stem.removeprefix("demo_"), url=payload.as_uri()))
+        )
+    articles = load_articles(HelpCenterConfig(path=Path(DEMO_HELP_CENTER)))
+    with duckdb.connect(str(database)) as connection:
+        build_audit(connection, AuditSettings(window_days=365, articles=articles))
+        firsts = connection.execute(
+            "SELECT c.topic_id, m.content FROM audit_conversations AS c JOIN messages AS m "
+            "USING (source, conversation_id) WHERE m.role = 'user' AND c.topic_id IS NOT NULL "
+            "QUALIFY row_number() OVER (PARTITION BY source, conversation_id "
+            "ORDER BY m.created_at, m.position) = 1"
+        ).fetchall()
+        topics = connection.execute("SELECT topic_id, article_title, coverage FROM audit_topics").fetchall()
+    openers = _openers()
+    planted = []
+    for topic_id, content in firsts:
+        found = {
+            (situation, language) for situation, language, pattern in openers if pattern.fullmatch(content)
+        }
+        assert len(found) == 1, content
+        [(situation, language)] = found
+        planted.append((situation, language, topic_id))
+    written_in = dict(
+        zip(
+            (article.title for article in articles),
+            languages([f"{article.title}\n{article.text}" for article in articles]),
+            strict=True,
+        )
+    )
+    return planted, topics, written_in
+
+
+def test_a_situation_asked_in_english_and_german_is_one_topic(demo_audit: tuple) -> None:
+    planted, _, _ = demo_audit
+    by_situation: dict[Situation, dict[str, Counter[int]]] = {}
+    for situation, language, topic_id in planted:
+        by_situation.setdefault(situation, {}).setdefault(language, Counter())[topic_id] += 1
+    bilingual = {
+        situation: languages
+        for situation, languages in by_situation.items()
+        if len(languages) == 2 and all(sum(counts.values()) >= 2 for counts in languages.values())
+    }
+    together = [
+        situation
+        for situation, languages in bilingual.items()
+        if languages["en"].most_common(1)[0][0] == languages["de"].most_common(1)[0][0]
+    ]
+    # The figure stated in the README.
+    assert len(bilingual) >= 25
+    assert len(together) / len(bilingual) >= 0.9, (len(together), len(bilingual))
+
+
+def test_the_demo_articles_are_matched_across_languages(demo_audit: tuple) -> None:
+    planted, topics, written_in = demo_audit
+    asked_in: dict[int, Counter[str]] = {}
+    for _, language, topic_id in planted:
+        asked_in.setdefault(topic_id, Counter())[language] += 1
+    matched = [(topic_id, title) for topic_id, title, coverage in topics if title and coverage >= WRITE_BELOW]
+    # Every matched topic is asked in the language of its article, and in the other one too ...
+    assert all(set(asked_in[topic_id]) == {"en", "de"} for topic_id, _ in matched)
+    # ... and some topics mostly in the other: English questions find German articles.
+    crossing = [
+        (topic_id, title)
+        for topic_id, title in matched
+        if asked_in[topic_id].most_common(1)[0][0] != written_in[title]
+    ]
+    assert crossing
