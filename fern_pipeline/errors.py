@@ -55,6 +55,6 @@ class ConfigError(Exception):
 
 
 class DatabaseBusy(Exception):
-    """The DuckDB file stayed locked by another process longer than a load waits; nothing was written."""
+    """The file stayed locked, or a lake commit kept conflicting, past what a load waits; nothing written."""
 
     category = Category.TIMEOUT

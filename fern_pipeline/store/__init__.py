@@ -1,1 +1,1 @@
-"""DuckDB storage: the schema derived from the table models, and the load transaction."""
+"""The warehouse, a DuckDB file or a DuckLake: the schema from the table models, the load transaction."""
