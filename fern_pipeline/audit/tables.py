@@ -43,8 +43,13 @@ class AuditTopicsTable(pa.DataFrameModel):
     """``audit_topics``: one row per topic of what customers ask, by priority."""
 
     topic_id: Series[int] = pa.Field(description="The topic's number.")
-    label: Series[str] = pa.Field(description="Its most distinctive keywords, e.g. password · reset.")
-    keywords: Series[object] = pa.Field(description="Its keywords, most distinctive first.")
+    label: Series[str] = pa.Field(
+        description="What its customers ask: its most representative question, shortened."
+    )
+    keywords: Series[object] = pa.Field(description="Its keywords in every language, most distinctive first.")
+    keywords_by_language: Series[object] = pa.Field(
+        description="Its keywords per language present, as (language, keywords)."
+    )
     conversation_count: Series[int] = pa.Field(description="Conversations of the window in this topic.")
     share: Series[float] = pa.Field(description="Its share of the window's conversations, 0 to 1.")
     first_half_count: Series[int] = pa.Field(description="Its conversations in the window's first half.")
