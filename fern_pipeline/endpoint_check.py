@@ -5,7 +5,7 @@ from typing import Any
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import FormatError
-from fern_pipeline.ingest import ProgressCallback, counted, prepare
+from fern_pipeline.ingest import ProgressCallback, prepare
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,8 @@ class EndpointCheck:
     category: str | None
     #: One sentence on the outcome, secrets redacted.
     message: str
+    #: The same sentence naming the first format error by its code, quoting nothing the endpoint sent.
+    outline: str
     #: The URL fetched, secrets redacted.
     url: str
     http_status: int | None
@@ -59,20 +61,8 @@ class EndpointCheck:
     def quoting_nothing(self) -> "EndpointCheck":
         """The same result without any text the endpoint sent: format errors keep their JSON pointer
         and code but lose their message, which may quote a value of the body (a role, an id)."""
-        if not self.errors:
-            return self
-        message = self.message
-        if self.conversations_rejected:
-            first = self.errors[0]
-            message = (
-                f"{counted(self.conversations_valid, 'conversation')} and "
-                f"{counted(self.messages_valid, 'message')} from {self.url}; "
-                f"{self.conversations_rejected} of {counted(self.conversations, 'conversation')} rejected "
-                "for format errors "
-                f"({counted(len(self.errors), 'error')}, the first at {first.path}: {first.code})"
-            )
         errors = tuple(replace(error, message="") for error in self.errors)
-        return replace(self, message=message, errors=errors)
+        return replace(self, message=self.outline, errors=errors)
 
 
 def check_endpoint(source: SourceConfig, *, on_progress: ProgressCallback | None = None) -> EndpointCheck:
@@ -85,6 +75,7 @@ def check_endpoint(source: SourceConfig, *, on_progress: ProgressCallback | None
         status=prepared.status,
         category=None if prepared.category is None else str(prepared.category),
         message=prepared.message,
+        outline=prepared.outline,
         url=prepared.url,
         http_status=prepared.http_status,
         conversations=prepared.total_conversations,

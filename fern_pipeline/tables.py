@@ -158,18 +158,27 @@ class FetchesTable(pa.DataFrameModel):
 class PrivacyLogTable(pa.DataFrameModel):
     """``privacy_log``: one row per masking setting change, retention run and erasure, per source."""
 
-    logged_at: Series[UTC_TIMESTAMP]  # type: ignore[valid-type]
-    action: Series[Text] = pa.Field(isin=PRIVACY_ACTIONS)
-    #: The source concerned (``*`` for an erasure that found nothing).
-    source: Series[Text]
-    #: masking: ``off`` or ``on, key <fingerprint>``; retention: ``<n> days``; erasure: what chose
-    #: the conversations, ``conversation`` or ``text``.
-    setting: Series[Text] = pa.Field(nullable=True)
-    #: erasure: its selector hashed with the pseudonym key (null without a key); never in clear.
-    selector: Series[Text] = pa.Field(nullable=True)
-    conversations: Series[int] = pa.Field(ge=0)
-    messages: Series[int] = pa.Field(ge=0)
-    format_errors: Series[int] = pa.Field(ge=0)
+    logged_at: Series[UTC_TIMESTAMP] = pa.Field(  # type: ignore[valid-type]
+        description="When the change, retention run or erasure happened (UTC)."
+    )
+    action: Series[Text] = pa.Field(
+        isin=PRIVACY_ACTIONS, description="masking (a setting changed), retention or erasure."
+    )
+    source: Series[Text] = pa.Field(description="The source concerned (* for an erasure that found nothing).")
+    setting: Series[Text] = pa.Field(
+        nullable=True,
+        description=(
+            "masking: off or on, key <fingerprint>; retention: <n> days; erasure: what chose the "
+            "conversations, conversation or text."
+        ),
+    )
+    selector: Series[Text] = pa.Field(
+        nullable=True,
+        description="erasure: its selector hashed with the pseudonym key (null without one); never in clear.",
+    )
+    conversations: Series[int] = pa.Field(ge=0, description="Conversations removed (0 for masking).")
+    messages: Series[int] = pa.Field(ge=0, description="Messages removed.")
+    format_errors: Series[int] = pa.Field(ge=0, description="Format-error rows removed.")
 
     class Config:
         strict = True

@@ -4,13 +4,11 @@ import dagster as dg
 from pydantic import Field
 
 from fern_pipeline.config import SourceConfig, remote_source
-from fern_pipeline.defs.metadata import SHOWN_ERRORS
+from fern_pipeline.defs.metadata import SHOWN_ERRORS, errors_table
 from fern_pipeline.defs.progress import RunLogProgress
 from fern_pipeline.defs.sources import source_asset_key
 from fern_pipeline.endpoint_check import EndpointCheck, check_endpoint
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.ingest import counted
-from fern_pipeline.markdown import table
 
 #: The name of every source's endpoint test check.
 CHECK_NAME = "endpoint_test"
@@ -23,7 +21,7 @@ ADHOC_NAME = "tested_endpoint"
 
 
 def endpoint_metadata(check: EndpointCheck) -> dict[str, dg.MetadataValue]:
-    """Category, message, HTTP status, counts and the first errors (JSON pointer, code, message)."""
+    """Category, message, HTTP status, counts and the first errors (JSON pointer and code)."""
     metadata: dict[str, dg.MetadataValue] = {
         "status": dg.MetadataValue.text(check.status),
         "message": dg.MetadataValue.text(check.message),
@@ -38,14 +36,8 @@ def endpoint_metadata(check: EndpointCheck) -> dict[str, dg.MetadataValue]:
     if check.http_status is not None:
         metadata["http_status"] = dg.MetadataValue.int(check.http_status)
     if check.errors:
-        shown = check.errors[:SHOWN_ERRORS]
-        quoted = any(error.message for error in shown)
-        header = ["JSON pointer", "code", *(["message"] if quoted else [])]
-        rows = [(error.path or "/", error.code, *([error.message] if quoted else [])) for error in shown]
-        more = len(check.errors) - len(shown)
-        metadata["errors"] = dg.MetadataValue.md(
-            table(header, rows) + (f"\n\n…and {counted(more, 'more error')}." if more > 0 else "")
-        )
+        shown = [(error.path or "/", error.code) for error in check.errors[:SHOWN_ERRORS]]
+        metadata["errors"] = dg.MetadataValue.md(errors_table(shown, len(check.errors)))
         metadata["first_error_path"] = dg.MetadataValue.text(check.errors[0].path or "/")
     return metadata
 
@@ -80,6 +72,8 @@ def build_endpoint_check(source: SourceConfig) -> dg.AssetChecksDefinition:
             return dg.AssetCheckResult(
                 passed=False, severity=dg.AssetCheckSeverity.ERROR, description=f"configuration: {error}"
             )
+        # Dagster's run logs and metadata outlive any erasure: format errors by pointer and code only.
+        check = check.quoting_nothing()
         context.log.info(check.first_line)
         return endpoint_check_result(check)
 

@@ -9,6 +9,7 @@ import pytest
 from fern_pipeline.components import FernSupportEndpointsComponent
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.definitions import build_definitions
+from fern_pipeline.defs.endpoint_test import CHECK_NAME
 from fern_pipeline.defs.resources import POOL, DuckLakeResource
 from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.store.lake import connect_lake
@@ -25,9 +26,10 @@ def _config(tmp_path: Path, lake: LakeConfig | None) -> ProjectConfig:
 
 
 def _pools(defs: dg.Definitions) -> set[str | None]:
+    """The pools of every asset and check that opens the warehouse (the endpoint test opens none)."""
     nodes = [
         *(asset.node_def for asset in defs.assets or []),
-        *(check.node_def for check in defs.asset_checks or []),
+        *(check.node_def for check in defs.asset_checks or [] if CHECK_NAME not in check.node_def.name),
     ]
     return {node.pool for node in nodes}  # type: ignore[union-attr]
 
@@ -55,11 +57,16 @@ def test_sources_checks_and_audit_run_on_the_lake(lake: LakeConfig, tmp_path: Pa
         (evaluation.asset_key.path[0], evaluation.check_name): evaluation
         for evaluation in result.get_asset_check_evaluations()
     }
-    names = ("latest_fetch", "schema", "referential_integrity")
-    assert sorted(checks) == sorted((source, name) for source in ("helpdesk", "shop") for name in names)
+    names = ("latest_fetch", "schema", "referential_integrity", CHECK_NAME)
+    sources = ("helpdesk_conversations", "shop_conversations")
+    assert sorted(checks) == sorted((source, name) for source in sources for name in names)
     failed = {key: evaluation.severity for key, evaluation in checks.items() if not evaluation.passed}
-    # The shop's latest fetch rejected a conversation: a warning, which does not block the audit.
-    assert failed == {("shop", "latest_fetch"): dg.AssetCheckSeverity.WARN}
+    # The shop sends a conversation that is rejected: a warning from its latest fetch and from the
+    # endpoint test, which do not block the audit.
+    assert failed == {
+        ("shop_conversations", "latest_fetch"): dg.AssetCheckSeverity.WARN,
+        ("shop_conversations", CHECK_NAME): dg.AssetCheckSeverity.WARN,
+    }
     [audit] = result.asset_materializations_for_node("support_audit")
     report = Path(str(audit.metadata["report_path"].value))
     assert report == tmp_path / "data" / "audit_report.html" and report.is_file()

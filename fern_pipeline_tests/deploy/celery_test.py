@@ -33,11 +33,11 @@ WORKSPACE = REPO / "deploy" / "workspace.yaml"
 SERVED = ("helpdesk", "chat")
 EXPORTED = ("webshop", "forum")
 SOURCES = SERVED + EXPORTED
-CHECKS = ("latest_fetch", "schema", "referential_integrity")
-#: The steps of a run of every asset and check: each source's asset and its checks, then the audit.
+CHECKS = ("latest_fetch", "schema", "referential_integrity", "endpoint_test")
+#: The steps of a run of every asset and check: each source's fetch and its checks, then the audit.
 STEPS = {
-    *(f"{source}_conversations" for source in SOURCES),
-    *(f"{source}__conversations_{check}" for source in SOURCES for check in CHECKS),
+    *(f"fetch_{source}" for source in SOURCES),
+    *(f"{source}_conversations_{check}" for source in SOURCES for check in CHECKS),
     "support_audit",
 }
 AUDIT = dg.AssetKey("support_audit")
@@ -181,13 +181,19 @@ def test_runs_queue_in_postgres_and_execute_every_step_on_the_celery_workers(
                 assert instance.get_run_by_id(run_id).status == dg.DagsterRunStatus.SUCCESS
                 used |= steps_on_workers(instance, run_id, workers)
                 assert check_failures(instance, run_id) == {
-                    ("webshop", "latest_fetch", dg.AssetCheckSeverity.WARN)
+                    ("webshop_conversations", "latest_fetch", dg.AssetCheckSeverity.WARN),
+                    ("webshop_conversations", "endpoint_test", dg.AssetCheckSeverity.WARN),
                 }
             assert used == workers.keys()
             # On the lake the two later runs were in progress at the same time (no pool queues them).
             second, third = (instance.get_run_record_by_id(run_id) for run_id in together)
             assert second.start_time < third.end_time and third.start_time < second.end_time
-            for key in [*(dg.AssetKey([source, "conversations"]) for source in SOURCES), AUDIT]:
+            sources = [
+                dg.AssetKey(f"{source}_{table}")
+                for source in SOURCES
+                for table in ("conversations", "messages")
+            ]
+            for key in [*sources, AUDIT]:
                 assert len(instance.fetch_materializations(key, limit=10).records) == 3
 
     logs = "".join(path.read_text(errors="replace") for path in tmp_path.glob("*.log"))
