@@ -29,7 +29,7 @@ import yaml
 
 from benchmarks.payload import Payload, generate
 from benchmarks.run import RESULTS, machine, measure, served
-from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline_tests.services import Postgres, running_postgres
 

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 
 from fern_pipeline.cli import main
 from fern_pipeline.config import parse_config
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.tables import TABLES
 from fern_pipeline_tests.http_server import (

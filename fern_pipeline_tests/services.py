@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.config.lake import LakeConfig
 
 #: Where Debian's postgresql package puts each major version's server binaries.
 POSTGRES_BINARIES = Path("/usr/lib/postgresql")

@@ -10,7 +10,7 @@ from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from fern_pipeline.config import ProjectConfig, Warehouse
-from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.store.schema import ensure_schema
 

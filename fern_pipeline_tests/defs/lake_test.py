@@ -8,10 +8,10 @@ import pytest
 
 from fern_pipeline.components import FernSupportEndpointsComponent
 from fern_pipeline.config import ProjectConfig, SourceConfig
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.endpoint_test import CHECK_NAME
 from fern_pipeline.defs.resources import POOL, DuckLakeResource
-from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline_tests.audit.conftest import HELPDESK, SHOP
 

@@ -15,9 +15,9 @@ import dagster as dg
 import pytest
 
 from fern_pipeline.config import parse_config
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.audit import AUDIT_KEY
-from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.store.connection import connect
 from fern_pipeline_tests.http_server import LocalServer, document, requires, respond
 from fern_pipeline_tests.malformed import valid_conversation

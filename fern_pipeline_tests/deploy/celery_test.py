@@ -13,7 +13,7 @@ import pytest
 import yaml
 from dagster_postgres import PostgresRunStorage
 
-from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline_tests.conftest import conversation
 from fern_pipeline_tests.deploy.cluster import (

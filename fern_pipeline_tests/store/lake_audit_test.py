@@ -6,8 +6,8 @@ from pathlib import Path
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.help_center import Article
 from fern_pipeline.config import SourceConfig
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.ingest import prepare
-from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.audit.conftest import HELPDESK, SHOP

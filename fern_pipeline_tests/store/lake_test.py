@@ -10,9 +10,9 @@ import duckdb_ext
 import pytest
 
 from fern_pipeline.config import SourceConfig
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.ingest import prepare
-from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.lake import LakeUnavailable, connect_lake, expire_and_clean
 from fern_pipeline.store.load import load_into

@@ -7,8 +7,8 @@ import dagster as dg
 from pydantic import Field
 
 from fern_pipeline.config import DEFAULT_DATABASE, ProjectConfig, SourceConfig
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.definitions import build_definitions
-from fern_pipeline.lake_config import LakeConfig
 
 
 def _sources(context: dg.ResolutionContext, sources: list[SourceConfig]) -> list[SourceConfig]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from fern_pipeline.templates import ENV_TEMPLATE, render
+from fern_pipeline.config.templates import ENV_TEMPLATE, render
 
 #: A password written into a libpq connection string, as a key or in a URL's user part.
 CATALOG_PASSWORD = re.compile(r"password\s*=|://[^/@\s]*:[^/@\s]*@", re.IGNORECASE)

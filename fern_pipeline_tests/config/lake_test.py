@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from fern_pipeline.config import parse_config
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.lake_config import LakeConfig
 
 SOURCES = "sources:\n  - name: helpdesk\n    url: file:///srv/export.json\n"
 
@@ -73,7 +73,7 @@ def test_the_password_is_read_from_the_environment_only_when_resolved() -> None:
         lake.resolve({"LAKE_USER": "fern"})
 
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_the_readmes_lake_configuration_is_valid(tmp_path: Path) -> None:
