@@ -104,6 +104,16 @@ config_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 timeout_option = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Seconds.")
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), help="Largest body accepted.")
+database_option = click.option(
+    "--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file."
+)
+lock_wait_option = click.option(
+    "--lock-wait",
+    type=click.FloatRange(min=0),
+    default=LOCK_WAIT,
+    show_default=True,
+    help="Seconds to wait while another process writes the database.",
+)
 
 
 @click.group()
@@ -148,14 +158,8 @@ def check(
 @click.option("--name", metavar="NAME", help="Source name for a URL given on the command line.")
 @source_option
 @config_option
-@click.option("--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file.")
-@click.option(
-    "--lock-wait",
-    type=click.FloatRange(min=0),
-    default=LOCK_WAIT,
-    show_default=True,
-    help="Seconds to wait while another process writes the database.",
-)
+@database_option
+@lock_wait_option
 @click.option("--start-date", metavar="VALUE", help="Incremental sources: fetch from this start instead.")
 @click.option("--full-refresh", is_flag=True, help="Incremental sources: fetch from the initial start.")
 @json_option
@@ -225,14 +229,8 @@ def load(
 @click.option("--conversation", metavar="ID", help="The id of the conversation to erase.")
 @click.option("--text", metavar="TEXT", help="Erase every conversation with a message containing this text.")
 @config_option
-@click.option("--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file.")
-@click.option(
-    "--lock-wait",
-    type=click.FloatRange(min=0),
-    default=LOCK_WAIT,
-    show_default=True,
-    help="Seconds to wait while another process writes the database.",
-)
+@database_option
+@lock_wait_option
 @json_option
 def erase_command(
     source: str | None,
