@@ -126,6 +126,8 @@ def integrity_result(problems: list[dict[str, Any]]) -> dg.AssetCheckResult:
 def build_source_checks(source: SourceConfig, pool: str | None = POOL) -> list[dg.AssetChecksDefinition]:
     """The checks of one source's asset that read the database."""
     key = source_asset_key(source)
+    # The three checks share their decorator's shape (asset, name, blocking, pool, description), as
+    # Dagster declares them; each reads its own query and renders its own result above.
 
     @dg.asset_check(
         asset=key,

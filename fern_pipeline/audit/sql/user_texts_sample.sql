@@ -1,5 +1,7 @@
 -- A repeatable sample of the conversations in the window, with their user messages, to fit topics on:
--- ordered by a hash of the key, so the same data gives the same sample on every run.
+-- ordered by a hash of the key, so the same data gives the same sample on every run. Its join is
+-- user_texts.sql's on purpose, but on the sample alone: sampling that query's output would read the
+-- text of every conversation of the window to keep a few.
 WITH sampled AS (
     SELECT source, conversation_id
     FROM audit_staged_conversations
