@@ -1,13 +1,26 @@
 """The audit as Markdown for Dagster's UI: headline figures, top topics, help-center gaps, format errors."""
 
+from typing import Any
+
 from fern_pipeline.audit.view import NOTHING, AuditView, share
 from fern_pipeline.markdown import escape, markdown_table
 
 TOP_TOPICS = 10
+#: Keywords that name a topic here.
+NAMING_KEYWORDS = 4
+
+
+def topic_name(topic: dict[str, Any]) -> str:
+    """A topic named by its first keywords, e.g. ``password · reset · passwort``.
+
+    Not by the question that labels it in the tables and the report: Dagster keeps this summary
+    beyond the reach of retention and erasure, so it quotes no customer message.
+    """
+    return " · ".join(topic["keywords"][:NAMING_KEYWORDS]) or f"topic {topic['topic_id']}"
 
 
 def markdown_summary(view: AuditView, report: str | None = None) -> str:
-    """The Markdown summary of ``view``; every piece of customer text in it is escaped."""
+    """The Markdown summary of ``view``: figures, topics by keywords, gaps; all text in it escaped."""
     days = (view.end - view.start).days
     lines = [
         f"## Support audit: {view.start:%Y-%m-%d} to {view.end:%Y-%m-%d} ({days} days)",
@@ -40,7 +53,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
                 [
                     [
                         str(topic["priority_rank"]),
-                        f"**{escape(topic['label'])}**",
+                        f"**{escape(topic_name(topic))}**",
                         f"{topic['conversation_count']:,}",
                         share(topic["share"]),
                         topic["trend_text"],
@@ -67,7 +80,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
             break
         lines.append(f"**{title}:**" + ("" if gaps else " none"))
         lines += [
-            f"{index}. **{escape(topic['label'])}** ({topic['conversation_count']:,} conversations"
+            f"{index}. **{escape(topic_name(topic))}** ({topic['conversation_count']:,} conversations"
             + (
                 f"; update “{escape(topic['article_title'])}”, coverage {share(topic['coverage'])})"
                 if action == "update"
