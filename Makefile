@@ -44,8 +44,9 @@ bench: $(BENCH_INSTALLED)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.lake $(LAKE_BENCH_ARGS)
 
+# Two workers, one per core of the machines CI runs on: the end-to-end tests wait on subprocesses.
 test: $(INSTALLED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
