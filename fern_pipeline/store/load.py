@@ -12,7 +12,7 @@ from fern_pipeline.config import Warehouse
 from fern_pipeline.errors import FetchFailed
 from fern_pipeline.ingest import Frames, Prepared, ahead
 from fern_pipeline.store.connection import LOCK_WAIT, connect
-from fern_pipeline.store.lake import CONFLICT_PAUSES, is_lake, retrying
+from fern_pipeline.store.lake import CONFLICT_PAUSES, committed, is_lake
 from fern_pipeline.store.privacy_log import entry, log, masking_changed
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.retention import expire
@@ -139,10 +139,10 @@ def load(
     ``conflict_pauses`` (see :func:`~fern_pipeline.store.lake.retrying`, which calls ``on_retry``
     before each new attempt).
     """
-    if not is_lake(connection):
-        return _attempt(connection, prepared, lake=False, on_batch=on_batch)
-    return retrying(
-        lambda: _attempt(connection, prepared, lake=True, on_batch=on_batch),
+    lake = is_lake(connection)
+    return committed(
+        connection,
+        lambda: _attempt(connection, prepared, lake=lake, on_batch=on_batch),
         what=f"the load of {prepared.source!r}",
         pauses=conflict_pauses,
         on_retry=on_retry,
