@@ -2,6 +2,8 @@
 
 import subprocess
 
+import duckdb
+
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline.privacy.pseudonym import Pseudonyms
@@ -15,9 +17,17 @@ ALICE_WORDS = b"call me on"
 
 
 def data_files(lake: LakeConfig) -> bytes:
-    """Every file under the lake's data path, as a byte search would read them."""
+    """Every file under the lake's data path as a byte search would read it, then each Parquet file's
+    rows decoded (its pages may be compressed, hiding a text from the byte search)."""
     assert lake.local_data_path is not None
-    return b"".join(path.read_bytes() for path in sorted(lake.local_data_path.rglob("*")) if path.is_file())
+    paths = sorted(path for path in lake.local_data_path.rglob("*") if path.is_file())
+    with duckdb.connect() as connection:
+        rows = [
+            repr(connection.execute("SELECT * FROM read_parquet($path)", {"path": str(path)}).fetchall())
+            for path in paths
+            if path.suffix == ".parquet"
+        ]
+    return b"".join(path.read_bytes() for path in paths) + "".join(rows).encode()
 
 
 def catalog_dump(postgres: Postgres, lake: LakeConfig) -> bytes:
