@@ -241,10 +241,10 @@ def erase_command(
     lock_wait: float,
     as_json: bool,
 ) -> None:
-    """Erase a person's conversations with their messages and format errors, leaving no copy in the file.
+    """Erase a person's conversations with their messages and format errors, leaving no copy behind.
 
     The text is matched in clear and, where masking is on, through its pseudonym. The audit is
-    rebuilt and the database file rewritten.
+    rebuilt and the database file rewritten (on a lake: its old snapshots expired, their files deleted).
     """
 
     def body() -> None:
@@ -253,9 +253,10 @@ def erase_command(
         except ValueError as error:
             raise click.UsageError(str(error)) from None
         project = load_config(config)
-        target = database or project.database
-        if not target.is_file():
+        target = database or project.warehouse
+        if isinstance(target, Path) and not target.is_file():
             raise click.UsageError(f"there is no database at {target}")
+        what = f"the database {target}" if isinstance(target, Path) else str(target)
         key = project.pseudonym_key()
         erased = erase(
             target,
@@ -263,7 +264,7 @@ def erase_command(
             pseudonyms=None if key is None else Pseudonyms(key),
             audit=AuditSettings.from_config(project),
             lock_wait=lock_wait,
-            on_wait=lambda: _say(f"waiting: the database {target} is in use by another process", err=True),
+            on_wait=lambda: _say(f"waiting: {what} is in use by another process", err=True),
         )
         if as_json:
             removed = {
@@ -276,6 +277,7 @@ def erase_command(
                         "removed": removed,
                         "bytes_before": erased.bytes_before,
                         "bytes_after": erased.bytes_after,
+                        "files_deleted": erased.files_deleted,
                         "report_path": str(erased.report_path),
                     }
                 )
@@ -288,10 +290,13 @@ def erase_command(
             )
         if not erased.removed:
             _say("erased: nothing matched")
-        _say(
-            f"rewrote {target} ({erased.bytes_before:,} bytes before, {erased.bytes_after:,} after); "
-            f"audit rebuilt: {erased.report_path}"
-        )
+        if erased.bytes_before is not None and erased.bytes_after is not None:
+            rewritten = (
+                f"rewrote {target} ({erased.bytes_before:,} bytes before, {erased.bytes_after:,} after)"
+            )
+        else:
+            rewritten = f"purged {target}: {counted(erased.files_deleted or 0, 'old data file')} deleted"
+        _say(f"{rewritten}; audit rebuilt: {erased.report_path}")
 
     _run(body)
 

@@ -10,6 +10,7 @@ from fern_pipeline.config import ProjectConfig
 from fern_pipeline.defs.resources import POOL, open_database
 from fern_pipeline.ingest import counted
 from fern_pipeline.privacy.retention import retain
+from fern_pipeline.store.lake import is_lake, purge_deleted
 
 RETENTION_JOB = "privacy_retention"
 
@@ -27,6 +28,9 @@ def build_privacy_defs(project: ProjectConfig) -> dg.Definitions:
             removed = retain(connection, project, datetime.now(UTC))
             if any(any(counts) for counts in removed.values()):
                 build_audit(connection, settings)
+                if is_lake(connection):
+                    deleted = purge_deleted(connection)
+                    context.log.info(f"purged the lake: {counted(len(deleted), 'old data file')} deleted")
         for source, (conversations, messages, format_errors) in removed.items():
             context.log.info(
                 f"{source}: removed {counted(conversations, 'conversation')}, {counted(messages, 'message')} "

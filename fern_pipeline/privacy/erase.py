@@ -1,6 +1,5 @@
 """Erasure: one request's conversations removed with their messages and format errors, leaving no copy."""
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -9,10 +8,12 @@ from pathlib import Path
 import duckdb
 
 from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.config import Warehouse
 from fern_pipeline.privacy.compact import compact
 from fern_pipeline.privacy.mask import Masker
 from fern_pipeline.privacy.pseudonym import Pseudonyms
-from fern_pipeline.store.connection import LOCK_WAIT, connect_when_free
+from fern_pipeline.store.connection import LOCK_WAIT, connect
+from fern_pipeline.store.lake import committed, purge_deleted
 from fern_pipeline.store.privacy_log import entry, log
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema
@@ -53,19 +54,14 @@ class Selector:
 
 @dataclass(frozen=True)
 class Erased:
-    """What an erasure removed, by source (conversations, messages, format-error rows), and the file after."""
+    """What an erasure removed, by source (conversations, messages, format-error rows), and after it:
+    the DuckDB file's size before and after its rewrite, or the lake's data files deleted."""
 
     removed: dict[str, tuple[int, int, int]]
-    bytes_before: int
-    bytes_after: int
+    bytes_before: int | None
+    bytes_after: int | None
+    files_deleted: int | None
     report_path: Path | None
-
-
-def _removed(
-    connection: duckdb.DuckDBPyConnection, name: str, parameters: dict[str, str | None] | None = None
-) -> Counter[str]:
-    """Run the DELETE of ``sql/<name>.sql``, which returns each removed row's source; counted by source."""
-    return Counter(source for (source,) in connection.execute(sql(name), parameters or {}).fetchall())
 
 
 def delete(
@@ -85,16 +81,39 @@ def delete(
         "masked": masked,
     }
     connection.execute(sql("erase_select"), parameters)
-    conversations = _removed(connection, "erase_conversations")
-    messages = _removed(connection, "erase_messages")
-    format_errors = _removed(connection, "erase_format_errors", parameters)
+    connection.execute(sql("erase_select_format_errors"), parameters)
+    removed = {
+        source: (conversations, messages, format_errors)
+        for source, conversations, messages, format_errors in connection.execute(
+            sql("erase_counts")
+        ).fetchall()
+    }
+    for table in ("conversations", "messages", "format_errors"):
+        connection.execute(sql(f"erase_{table}"))
     connection.execute(sql("erase_fetch_messages"), {"clear": clear, "masked": masked})
-    sources = sorted({*conversations, *messages, *format_errors})
-    return {source: (conversations[source], messages[source], format_errors[source]) for source in sources}
+    return removed
+
+
+def _delete_and_log(
+    connection: duckdb.DuckDBPyConnection, selector: Selector, pseudonyms: Pseudonyms | None
+) -> dict[str, tuple[int, int, int]]:
+    """:func:`delete` and its ``privacy_log`` rows in one transaction; the rows removed, by source."""
+    now = datetime.now(UTC)
+    with transaction(connection):
+        removed = delete(connection, selector, pseudonyms)
+        hashed = selector.hashed(pseudonyms)
+        log(
+            connection,
+            [
+                entry("erasure", source, now, setting=selector.kind, selector=hashed, removed=counts)
+                for source, counts in (removed or {selector.source or "*": (0, 0, 0)}).items()
+            ],
+        )
+    return removed
 
 
 def erase(
-    database: Path,
+    warehouse: Warehouse,
     selector: Selector,
     *,
     pseudonyms: Pseudonyms | None,
@@ -102,27 +121,27 @@ def erase(
     lock_wait: float = LOCK_WAIT,
     on_wait: Callable[[], None] | None = None,
 ) -> Erased:
-    """Erase what ``selector`` chooses from ``database``, rebuild the audit, and rewrite the file.
+    """Erase what ``selector`` chooses from ``warehouse``, rebuild the audit, and leave no copy behind.
 
-    Waits for another writer like a load does. The deletion and its ``privacy_log`` row (the
-    selector hashed with the pseudonym key, or left out without one) are one transaction; the file
-    is then rewritten (see :func:`~fern_pipeline.privacy.compact.compact`) so that no byte of the
-    erased rows remains in it.
+    Opens the warehouse like a load does (waiting for another writer of the file; on a lake, a
+    commit that conflicts with another writer's is retried, calling ``on_wait``). The deletion and
+    its ``privacy_log`` row (the selector hashed with the pseudonym key, or left out without one)
+    are one transaction. Then a DuckDB file is rewritten (see
+    :func:`~fern_pipeline.privacy.compact.compact`) so that no byte of the erased rows remains in
+    it; on a lake the data files with deleted rows are rewritten and the older snapshots expired
+    with their files (see :func:`~fern_pipeline.store.lake.purge_deleted`).
     """
-    before = database.stat().st_size
-    with connect_when_free(database, wait=lock_wait, on_wait=on_wait) as connection:
+    before = warehouse.stat().st_size if isinstance(warehouse, Path) else None
+    with connect(warehouse, wait=lock_wait, on_wait=on_wait) as connection:
         ensure_schema(connection)
-        now = datetime.now(UTC)
-        with transaction(connection):
-            removed = delete(connection, selector, pseudonyms)
-            hashed = selector.hashed(pseudonyms)
-            log(
-                connection,
-                [
-                    entry("erasure", source, now, setting=selector.kind, selector=hashed, removed=counts)
-                    for source, counts in (removed or {selector.source or "*": (0, 0, 0)}).items()
-                ],
-            )
+        removed = committed(
+            connection,
+            lambda: _delete_and_log(connection, selector, pseudonyms),
+            what="the erasure",
+            on_retry=on_wait,
+        )
         report = build_audit(connection, audit).report_path
-        after = compact(connection, database)
-    return Erased(removed, before, after, report)
+        if isinstance(warehouse, Path):
+            return Erased(removed, before, compact(connection, warehouse), None, report)
+        deleted = purge_deleted(connection, on_retry=on_wait)
+        return Erased(removed, None, None, len(deleted), report)

@@ -4,7 +4,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TypeVar
 
 import duckdb
@@ -76,6 +76,20 @@ def retrying(
     raise AssertionError("unreachable")
 
 
+def committed(
+    connection: duckdb.DuckDBPyConnection,
+    attempt: Callable[[], T],
+    *,
+    what: str,
+    pauses: tuple[float, ...] = CONFLICT_PAUSES,
+    on_retry: Callable[[], None] | None = None,
+) -> T:
+    """``attempt()`` once on a DuckDB file (one writer, no conflicts); on a lake, :func:`retrying` it."""
+    if not is_lake(connection):
+        return attempt()
+    return retrying(attempt, what=what, pauses=pauses, on_retry=on_retry)
+
+
 def _attach(lake: LakeConfig) -> duckdb.DuckDBPyConnection:
     """A new in-memory connection with ``lake`` attached and in use (see :func:`connect_lake`)."""
     catalog, password = lake.resolve()
@@ -122,8 +136,31 @@ def connect_lake(
 def expire_and_clean(connection: duckdb.DuckDBPyConnection, older_than: datetime) -> list[str]:
     """Forget the lake's snapshots older than ``older_than`` and delete the data files only they used.
 
-    Time travel to those snapshots ends, and rows deleted or replaced before then are gone from the
-    data path too (what an erasure needs); returns the deleted files.
+    Time travel to those snapshots ends, and files holding only rows deleted or replaced before then
+    are gone from the data path (see :func:`purge_deleted` for rows deleted from a live file);
+    returns the deleted files.
     """
     connection.execute(sql("expire_snapshots"), {"older_than": older_than}).fetchall()
     return [path for (path,) in connection.execute(sql("cleanup_old_files")).fetchall()]
+
+
+def purge_deleted(
+    connection: duckdb.DuckDBPyConnection, *, on_retry: Callable[[], None] | None = None
+) -> list[str]:
+    """Leave no data file or catalog entry of the lake holding a deleted row: rewrite the files with
+    deletions, :func:`expire_and_clean` every snapshot before now, and recompute the text columns'
+    bounds in the catalog. Returns the deleted files.
+
+    A DELETE on a lake only writes a delete file beside the data file, which stays live; the rewrite
+    (retried when it conflicts with another writer's commit) copies the remaining rows into a new
+    file. The catalog's table statistics keep the smallest and largest text ever written, which may
+    be an erased message, until they are recomputed.
+    """
+    retrying(
+        lambda: connection.execute(sql("rewrite_data_files")).fetchall(),
+        what="rewriting the lake's data files",
+        on_retry=on_retry,
+    )
+    deleted = expire_and_clean(connection, datetime.now(UTC))
+    connection.execute(sql("run_in_catalog"), {"statement": sql("catalog_text_stats")})
+    return deleted

@@ -12,7 +12,7 @@ from fern_pipeline.config import Warehouse
 from fern_pipeline.errors import FetchFailed
 from fern_pipeline.ingest import Frames, Prepared, ahead
 from fern_pipeline.store.connection import LOCK_WAIT, connect
-from fern_pipeline.store.lake import CONFLICT_PAUSES, is_lake, retrying
+from fern_pipeline.store.lake import CONFLICT_PAUSES, committed, is_lake, purge_deleted
 from fern_pipeline.store.privacy_log import entry, log, masking_changed
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.retention import expire
@@ -137,16 +137,20 @@ def load(
     how many conversations each batch wrote. On a lake, a commit that conflicts with another
     writer's rolled itself back, and the load is made again from the start after each of
     ``conflict_pauses`` (see :func:`~fern_pipeline.store.lake.retrying`, which calls ``on_retry``
-    before each new attempt).
+    before each new attempt). When the source's retention deleted rows on a lake, the lake is then
+    purged of them (see :func:`~fern_pipeline.store.lake.purge_deleted`).
     """
-    if not is_lake(connection):
-        return _attempt(connection, prepared, lake=False, on_batch=on_batch)
-    return retrying(
-        lambda: _attempt(connection, prepared, lake=True, on_batch=on_batch),
+    lake = is_lake(connection)
+    row, expired = committed(
+        connection,
+        lambda: _attempt(connection, prepared, lake=lake, on_batch=on_batch),
         what=f"the load of {prepared.source!r}",
         pauses=conflict_pauses,
         on_retry=on_retry,
     )
+    if lake and expired:
+        purge_deleted(connection, on_retry=on_retry)
+    return row
 
 
 def _attempt(
@@ -155,8 +159,9 @@ def _attempt(
     *,
     lake: bool,
     on_batch: Callable[[int], None] | None,
-) -> dict[str, Any]:
-    """One attempt at the transaction of :func:`load`, with the load's settings and a producer of batches.
+) -> tuple[dict[str, Any], bool]:
+    """One attempt at the transaction of :func:`load`, with the load's settings and a producer of batches;
+    its ``fetches`` row, and whether retention deleted any row.
 
     On a lake DuckDB keeps its own memory limit: DuckLake holds the Parquet file of an insert while it
     writes it, and a 200,000-message load ran out of memory within LOAD_MEMORY_LIMIT (measured).
@@ -184,8 +189,9 @@ def _write(
     *,
     lake: bool,
     on_batch: Callable[[int], None] | None,
-) -> dict[str, Any]:
-    """The transaction of :func:`load`, writing ``batches``; fetch ids from the lake's sequence on a lake."""
+) -> tuple[dict[str, Any], bool]:
+    """The transaction of :func:`load`, writing ``batches``; fetch ids from the lake's sequence on a lake.
+    Its ``fetches`` row, and whether retention deleted any row."""
     with transaction(connection) as stage:
         [(fetch_id,)] = connection.execute(sql("next_lake_fetch_id" if lake else "next_fetch_id")).fetchall()
         [(replacing,)] = connection.execute(
@@ -195,23 +201,26 @@ def _write(
             _write_batch(connection, frames, replacing=replacing)
             if on_batch is not None:
                 on_batch(frames.conversations.num_rows)
-        _privacy(connection, prepared)
+        expired = _privacy(connection, prepared)
         row = fetch_row(prepared, fetch_id)
         stage("staged_fetch", _fetch_frame(row))
         connection.execute(sql("insert_fetch"))
         if prepared.rejected:
             stage("staged_format_errors", _format_errors_frame(prepared, fetch_id))
             connection.execute(sql("insert_format_errors"))
-    return row
+    return row, expired
 
 
-def _privacy(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> None:
-    """The source's retention, and a ``privacy_log`` row when its masking setting is not the last recorded."""
+def _privacy(connection: duckdb.DuckDBPyConnection, prepared: Prepared) -> bool:
+    """The source's retention, and a ``privacy_log`` row when its masking setting is not the last recorded;
+    whether retention deleted any row."""
     privacy = prepared.privacy
-    if privacy.retention_days is not None:
+    expired = privacy.retention_days is not None and any(
         expire(connection, prepared.source, privacy.retention_days, prepared.fetched_at)
+    )
     if masking_changed(connection, prepared.source, privacy.masking):
         log(connection, [entry("masking", prepared.source, prepared.fetched_at, setting=privacy.masking)])
+    return expired
 
 
 def _write_batch(connection: duckdb.DuckDBPyConnection, frames: Frames, *, replacing: bool) -> None:

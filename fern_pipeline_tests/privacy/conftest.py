@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from fern_pipeline.config import ProjectConfig, load_config
+from fern_pipeline.lake_config import LakeConfig
 
 KEY_ENV = "FERN_TEST_PSEUDONYM_KEY"
 KEY = "a test key of more than sixteen bytes"
@@ -66,9 +67,14 @@ WriteProject = Callable[..., ProjectConfig]
 
 @pytest.fixture
 def write_project(tmp_path: Path, file_source: Callable[..., Any]) -> WriteProject:
-    """A config file for the PII document with the given ``privacy`` (and per-source ``own``), read back."""
+    """A config file for the PII document with the given ``privacy`` (and per-source ``own``), read back;
+    its warehouse the DuckDB file, or ``lake`` when given."""
 
-    def write(privacy: dict[str, Any] | None = None, own: dict[str, Any] | None = None) -> ProjectConfig:
+    def write(
+        privacy: dict[str, Any] | None = None,
+        own: dict[str, Any] | None = None,
+        lake: LakeConfig | None = None,
+    ) -> ProjectConfig:
         source = file_source(pii_document())
         entry: dict[str, Any] = {"name": source.name, "url": source.url}
         if own is not None:
@@ -76,6 +82,8 @@ def write_project(tmp_path: Path, file_source: Callable[..., Any]) -> WriteProje
         raw: dict[str, Any] = {"database": "data/fern.duckdb", "sources": [entry]}
         if privacy is not None:
             raw["privacy"] = privacy
+        if lake is not None:
+            raw["lake"] = lake.model_dump(exclude_none=True)
         path = tmp_path / "fern_sources.yaml"
         path.write_text(yaml.safe_dump(raw), encoding="utf-8")
         return load_config(path)

@@ -1,4 +1,5 @@
 DELETE FROM conversations
-USING erased
-WHERE conversations.source = erased.source AND conversations.conversation_id = erased.conversation_id
-RETURNING conversations.source
+WHERE EXISTS (
+    SELECT 1 FROM erased
+    WHERE erased.source = conversations.source AND erased.conversation_id = conversations.conversation_id
+)

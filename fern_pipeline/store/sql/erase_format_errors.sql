@@ -1,15 +1,7 @@
--- The format errors of an erasure: rejected items with the chosen id or an erased conversation's id
--- in their raw JSON, or whose raw JSON or message contains the text or its masked form.
 DELETE FROM format_errors
-WHERE ($source IS NULL OR source = $source)
-  AND (
-      contains(lower(coalesce(raw, '')), $clear) OR contains(lower(coalesce(raw, '')), $masked)
-      OR contains(lower(message), $clear) OR contains(lower(message), $masked)
-      OR (CASE WHEN json_valid(raw) THEN json_extract_string(raw, '$.id') END) = $conversation_id
-      OR EXISTS (
-          SELECT 1 FROM erased
-          WHERE erased.source = format_errors.source
-            AND erased.conversation_id = (CASE WHEN json_valid(raw) THEN json_extract_string(raw, '$.id') END)
-      )
-  )
-RETURNING format_errors.source
+WHERE EXISTS (
+    SELECT 1 FROM erased_format_errors AS erased
+    WHERE erased.source = format_errors.source AND erased.fetch_id = format_errors.fetch_id
+      AND erased.path = format_errors.path AND erased.code = format_errors.code
+      AND erased.message = format_errors.message
+)

@@ -1,4 +1,5 @@
 DELETE FROM messages
-USING erased
-WHERE messages.source = erased.source AND messages.conversation_id = erased.conversation_id
-RETURNING messages.source
+WHERE EXISTS (
+    SELECT 1 FROM erased
+    WHERE erased.source = messages.source AND erased.conversation_id = messages.conversation_id
+)
