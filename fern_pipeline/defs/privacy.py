@@ -7,7 +7,7 @@ from dagster_duckdb import DuckDBResource
 
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.config import ProjectConfig
-from fern_pipeline.defs.resources import POOL, open_database
+from fern_pipeline.defs.resources import open_database, pool_for
 from fern_pipeline.ingest import counted
 from fern_pipeline.privacy.retention import retain
 from fern_pipeline.store.lake import is_lake, purge_deleted
@@ -19,7 +19,7 @@ def build_privacy_defs(project: ProjectConfig) -> dg.Definitions:
     """The retention job, and its schedule when ``privacy.retention_schedule`` is set."""
 
     @dg.op(
-        pool=POOL,
+        pool=pool_for(project),
         description="Deletes conversations past their source's retention_days, then rebuilds the audit.",
     )
     def apply_retention(context: dg.OpExecutionContext, duckdb: DuckDBResource) -> dg.Output[None]:
