@@ -75,7 +75,11 @@ def pages(
         )
         received += len(fetched.body)
         page_url, size, status = fetched.url, len(fetched.body), fetched.http_status
-        conversations = split(fetched.body, url=page_url, content_type=fetched.content_type)
+        try:
+            conversations = split(fetched.body, url=page_url, content_type=fetched.content_type)
+        except FetchFailed as failure:
+            failure.http_status = failure.http_status or status  # the answer whose body is unreadable
+            raise
         following = _next_url(current, fetched, conversations.next)
         yield Page(number, status, size, fetched.body, conversations)
         del fetched, conversations

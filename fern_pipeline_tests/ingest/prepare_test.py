@@ -11,6 +11,7 @@ from fern_pipeline.config import SourceConfig
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.conftest import conversation, rows
+from fern_pipeline_tests.http_server import LocalServer, respond
 
 Make = Callable[[object], SourceConfig]
 
@@ -99,3 +100,16 @@ def test_an_integer_id_of_any_size_is_kept_exactly_as_text(file_source: Make) ->
     conversations, messages = rows(prepare(file_source(document)))
     assert conversations["conversation_id"].tolist() == [str(2**70)]
     assert messages["conversation_id"].tolist() == [str(2**70)]
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [(b"<!doctype html><p>Sign in</p>", "invalid_json"), (b'{"items": []}', "invalid_format")],
+    ids=["html", "wrong root"],
+)
+def test_a_body_that_cannot_be_read_keeps_the_http_status_it_came_with(
+    server: LocalServer, body: bytes, category: str
+) -> None:
+    url = server.route("/page", respond(200, body))
+    prepared = prepare(SourceConfig(name="helpdesk", url=url))
+    assert (prepared.status, prepared.category, prepared.http_status) == ("failed", category, 200)
