@@ -44,8 +44,8 @@ class Topic:
 
     @property
     def all_keywords(self) -> tuple[str, ...]:
-        """The keywords of every language, in order."""
-        return tuple(word for _, words in self.keywords for word in words)
+        """The keywords of every language, in order, each once (``app`` is English and German)."""
+        return tuple(dict.fromkeys(word for _, words in self.keywords for word in words))
 
 
 @dataclass(frozen=True)
