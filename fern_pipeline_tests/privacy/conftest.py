@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from fern_pipeline.config import ProjectConfig, load_config
-from fern_pipeline.lake_config import LakeConfig
+from fern_pipeline.config.lake import LakeConfig
 
 KEY_ENV = "FERN_TEST_PSEUDONYM_KEY"
 KEY = "a test key of more than sixteen bytes"

@@ -2,9 +2,9 @@
 
 import dagster as dg
 
+from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.privacy import RETENTION_JOB
-from fern_pipeline.lake_config import LakeConfig
 from fern_pipeline_tests.privacy.conftest import CAROL, KEY_ENV, WriteProject
 from fern_pipeline_tests.privacy.erase_test import cli
 from fern_pipeline_tests.privacy.lake_erase_test import catalog_dump, data_files
