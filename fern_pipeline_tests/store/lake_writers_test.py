@@ -74,7 +74,8 @@ def load_all_at_once(config: Path, names: list[str]) -> list[dict[str, Any]]:
         for command in commands
     ]
     results = [process.communicate(timeout=240) for process in processes]
-    assert [process.returncode for process in processes] == [0] * len(names), results
+    failed = [err for process, (_, err) in zip(processes, results, strict=True) if process.returncode]
+    assert not failed, failed  # each failure's own error line, not the others' output
     return [json.loads(stdout) for stdout, _ in results]
 
 
