@@ -11,12 +11,10 @@ from typing import Any
 
 import click
 
-from fern_pipeline.audit import AuditSettings
 from fern_pipeline.config import SourceConfig, adhoc_source, load_config
 from fern_pipeline.endpoint_check import check_endpoint
 from fern_pipeline.errors import ConfigError, DatabaseBusy, FormatError
 from fern_pipeline.ingest import ProgressCallback, counted, prepare
-from fern_pipeline.privacy.erase import Selector, erase
 from fern_pipeline.privacy.pseudonym import Pseudonyms
 from fern_pipeline.privacy.settings import privacy_settings
 from fern_pipeline.store.connection import LOCK_WAIT
@@ -246,6 +244,11 @@ def erase_command(
     The text is matched in clear and, where masking is on, through its pseudonym. The audit is
     rebuilt and the database file rewritten (on a lake: its old snapshots expired, their files deleted).
     """
+
+    # Only erase rebuilds the audit: its libraries (scikit-learn, the sentence encoder) take 1.6 s to
+    # import, which check and load, run on every schedule, do not pay.
+    from fern_pipeline.audit import AuditSettings
+    from fern_pipeline.privacy.erase import Selector, erase
 
     def body() -> None:
         try:
