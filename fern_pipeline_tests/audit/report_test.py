@@ -68,8 +68,8 @@ def test_the_summary_escapes_customer_text_for_markdown(report: tuple[str, Path,
     assert "&lt;img src=x onerror=alert\\(1\\)&gt; Reset your password" in markdown
 
 
-def _render(page: Path, profile: Path) -> tuple[str, list[str]]:
-    """The DOM Chromium renders for ``page`` and the console messages it logged."""
+def _render(page: Path, profile: Path, width: int = 1400) -> tuple[str, list[str]]:
+    """The DOM Chromium renders for ``page`` at ``width`` pixels and the console messages it logged."""
     run = subprocess.run(
         [
             str(CHROMIUM),
@@ -83,6 +83,7 @@ def _render(page: Path, profile: Path) -> tuple[str, list[str]]:
             f"--user-data-dir={profile}",
             "--enable-logging=stderr",
             "--v=0",
+            f"--window-size={width},1000",
             "--dump-dom",
             page.as_uri(),
         ],
@@ -140,25 +141,9 @@ def _measure(html: str, tmp_path: Path, width: int) -> dict[str, float]:
     page.write_text(
         re.sub(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", html).replace("</body>", PROBE)
     )
-    run = subprocess.run(
-        [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'probe-profile'}",
-            f"--window-size={width},1000",
-            "--dump-dom",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    probe = re.search(r'data-probe="([^"]*)"', run.stdout)
-    assert probe is not None, run.stdout[-2000:]
+    dom, _ = _render(page, tmp_path / "probe-profile", width)
+    probe = re.search(r'data-probe="([^"]*)"', dom)
+    assert probe is not None, dom[-2000:]
     return json.loads(html_module.unescape(probe.group(1)))
 
 
