@@ -21,6 +21,14 @@ from fern_pipeline.store.lake import CONFLICT_PAUSES
 from fern_pipeline.store.load import load
 from fern_pipeline.store.queries import sql
 
+#: Where a crash test kills a load (the statement it pauses before), and what that point means.
+KILL_POINTS = {
+    "delete_replaced_conversations": "after the first batch deleted old messages",
+    "insert_messages": "after the first batch wrote its conversations",
+    "insert_fetch": "with every batch written, before the fetch row",
+    "commit": "with every row written, before the commit",
+}
+
 STATEMENTS = (
     "next_fetch_id",
     "insert_fetch",

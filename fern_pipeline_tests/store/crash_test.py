@@ -18,6 +18,7 @@ from fern_pipeline.store.load import load_into
 from fern_pipeline.tables import TABLES
 from fern_pipeline_tests.http_server import LocalServer, respond, serve
 from fern_pipeline_tests.malformed import valid_conversation
+from fern_pipeline_tests.paused_loader import KILL_POINTS
 from fern_pipeline_tests.processes import Lines, lock_held
 
 SOURCE = "helpdesk"
@@ -84,16 +85,7 @@ def paused_loader(url: str, database: Path, pause_before: str) -> subprocess.Pop
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "step",
-    ["delete_replaced_conversations", "insert_messages", "insert_fetch", "commit"],
-    ids=[
-        "after the first batch deleted old messages",
-        "after the first batch wrote its conversations",
-        "with every batch written, before the fetch row",
-        "with every row written, before the commit",
-    ],
-)
+@pytest.mark.parametrize("step", list(KILL_POINTS), ids=list(KILL_POINTS.values()))
 def test_sigkill_during_the_load_leaves_the_state_before_it(
     large_export: str, earlier: Path, step: str
 ) -> None:

@@ -17,6 +17,7 @@ from fern_pipeline.ingest import prepare
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.store.load import load_into
 from fern_pipeline.tables import TABLES
+from fern_pipeline_tests.paused_loader import KILL_POINTS
 from fern_pipeline_tests.processes import Lines
 from fern_pipeline_tests.store.crash_test import large_document
 
@@ -205,12 +206,9 @@ def test_a_commit_that_keeps_conflicting_fails_as_a_timeout_and_changes_nothing(
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "step",
-    ["insert_messages", "insert_fetch", "commit"],
-    ids=[
-        "after the first batch wrote its conversations",
-        "with every batch written, before the fetch row",
-        "with every row written, before the commit",
-    ],
+    # The points after the first batch's deletes.
+    [step for step in KILL_POINTS if step != "delete_replaced_conversations"],
+    ids=[meaning for step, meaning in KILL_POINTS.items() if step != "delete_replaced_conversations"],
 )
 def test_sigkill_during_a_load_leaves_the_lake_as_it_was(
     earlier: LakeConfig, tmp_path: Path, step: str
