@@ -23,6 +23,7 @@ LANGUAGE_SHARE = 0.1
 GREETING = re.compile(r"^([^\W\d_][^,!?.]{0,30})[,!]\s+")
 #: The end of the first sentence at or after ``MIN_SENTENCE`` characters: a label is one question.
 SENTENCE_END = re.compile(r"[?.!](?=\s)")
+QUESTION_END = re.compile(r"\?(?=\s|$)")
 MIN_SENTENCE = 15
 #: Longest label, in characters.
 LABEL_CHARS = 90
@@ -108,15 +109,23 @@ def keywords_by_language(
 
 
 def short_question(text: str) -> str:
-    """``text`` as a label: masked data out, a greeting at its start dropped, cut at a word to fit."""
+    """``text`` as a label: masked data out, a greeting at its start dropped, cut at a word to fit.
+
+    The label runs to the end of the first question when that fits (a statement and the question
+    that follows it: "Invoice INV-1 has our old name on it. Could you correct it?"), else to the end
+    of the first sentence.
+    """
     label = clean(text)
     chatter = stop_words()
     while (greeting := GREETING.match(label)) and all(
         word.lower() in chatter for word in greeting.group(1).split()
     ):
         label = label[greeting.end() :]
+    question = QUESTION_END.search(label, MIN_SENTENCE)
     sentence = SENTENCE_END.search(label, MIN_SENTENCE)
-    if sentence:
+    if question and question.end() <= LABEL_CHARS:
+        label = label[: question.end()]
+    elif sentence:
         label = label[: sentence.end()].rstrip()
     if len(label) <= LABEL_CHARS:
         return label
