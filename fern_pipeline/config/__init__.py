@@ -15,6 +15,7 @@ from fern_pipeline.config.project import (
     adhoc_source,
     load_config,
     parse_config,
+    relative_to,
     remote_source,
 )
 from fern_pipeline.config.source import DEFAULT_MAX_BYTES, SourceConfig
@@ -31,5 +32,6 @@ __all__ = [
     "adhoc_source",
     "load_config",
     "parse_config",
+    "relative_to",
     "remote_source",
 ]

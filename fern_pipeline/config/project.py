@@ -185,14 +185,24 @@ def parse_config(text: str, *, origin: Path, environ: Mapping[str, str] | None =
     except ValidationError as error:
         lines = [_describe(detail, raw) for detail in error.errors()]
         raise ConfigError(f"{origin}: " + "; ".join(lines)) from None
-    database = Path(env[DATABASE_ENV]) if env.get(DATABASE_ENV) else origin.parent / config.database
+    config = relative_to(config, origin.parent)
+    if env.get(DATABASE_ENV):
+        config = config.model_copy(update={"database": Path(env[DATABASE_ENV])})
+    return config
+
+
+def relative_to(config: ProjectConfig, root: Path) -> ProjectConfig:
+    """``config`` with its relative paths (the database, the help-center folder, the lake's data
+    folder) taken from ``root``: the config file's folder, or a dg project's root."""
     help_center = config.help_center
     if help_center is not None and help_center.path is not None:
-        help_center = help_center.model_copy(update={"path": origin.parent / help_center.path})
+        help_center = help_center.model_copy(update={"path": root / help_center.path})
     lake = config.lake
     if lake is not None and lake.local_data_path is not None:
-        lake = lake.model_copy(update={"data_path": str(origin.parent / lake.local_data_path)})
-    return config.model_copy(update={"database": database, "help_center": help_center, "lake": lake})
+        lake = lake.model_copy(update={"data_path": str(root / lake.local_data_path)})
+    return config.model_copy(
+        update={"database": root / config.database, "help_center": help_center, "lake": lake}
+    )
 
 
 def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:

@@ -1,26 +1,33 @@
 """A dg Component declaring support endpoints in ``defs.yaml``: the same definitions as the code location."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import dagster as dg
 from pydantic import Field
 
-from fern_pipeline.config import DEFAULT_DATABASE, ProjectConfig, SourceConfig
-from fern_pipeline.config.lake import LakeConfig
+from fern_pipeline.config import (
+    DEFAULT_DATABASE,
+    AuditConfig,
+    HelpCenterConfig,
+    LakeConfig,
+    ProjectConfig,
+    SourceConfig,
+    relative_to,
+)
 from fern_pipeline.definitions import build_definitions
+from fern_pipeline.privacy.config import PrivacyConfig
 
 
-def _sources(context: dg.ResolutionContext, sources: list[SourceConfig]) -> list[SourceConfig]:
-    """The sources as the YAML model validated them, their header templates left unrendered so that
-    ``{{ env.NAME }}`` is read when a fetch runs, never when definitions load."""
-    return sources
+def _as_validated(context: dg.ResolutionContext, value: Any) -> Any:
+    """The value as the YAML model validated it, its ``{{ env.NAME }}`` templates (headers, the lake's
+    password) left unrendered, so that they are read when a fetch runs, never when definitions load."""
+    return value
 
 
-def _lake(context: dg.ResolutionContext, lake: LakeConfig | None) -> LakeConfig | None:
-    """The lake as the YAML model validated it, its password template left unrendered (read when a
-    connection opens)."""
-    return lake
+def _validated(model: Any) -> Any:
+    """A resolver that keeps what ``model`` validated in the YAML."""
+    return dg.Resolver(_as_validated, model_field_type=model)
 
 
 class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
@@ -45,8 +52,10 @@ class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
                     Authorization: "Bearer {{ env.HELPDESK_TOKEN }}"
                   schedule: "0 * * * *"
 
-        With ``lake:`` (``catalog``, ``password``, ``data_path`` as in fern_sources.yaml) the sources
-        load into that DuckLake instead of the ``database`` file, many at once.
+        Every other key of fern_sources.yaml is an attribute too, with the same meaning: with ``lake:``
+        (``catalog``, ``password``, ``data_path``) the sources load into that DuckLake instead of the
+        ``database`` file, many at once; ``audit``, ``help_center``, ``privacy`` and ``executor``
+        as documented there. Relative paths are relative to the project root.
     """
 
     database: str = Field(
@@ -54,20 +63,43 @@ class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
         description="DuckDB file the sources load into; a relative path is relative to the project root.",
     )
     # Typed ``Any`` here because dg refuses models with constrained fields as Python types; the
-    # YAML is validated as ``SourceConfig`` (model_field_type) and ProjectConfig validates again.
-    sources: Annotated[list[Any], dg.Resolver(_sources, model_field_type=list[SourceConfig])] = Field(
+    # YAML is validated as the model named in each resolver, and ProjectConfig validates again.
+    sources: Annotated[list[Any], _validated(list[SourceConfig])] = Field(
         min_length=1, description="The support endpoints, each as in fern_sources.yaml."
     )
-
-    lake: Annotated[Any, dg.Resolver(_lake, model_field_type=LakeConfig | None)] = Field(
+    lake: Annotated[Any, _validated(LakeConfig | None)] = Field(
         default=None,
         description="A DuckLake to load into instead of the database file: catalog, password, data_path "
         "(a folder relative to the project root, or an s3:// prefix).",
     )
+    audit: Annotated[Any, _validated(AuditConfig | None)] = Field(
+        default=None, description="What the audit covers, as in fern_sources.yaml."
+    )
+    help_center: Annotated[Any, _validated(HelpCenterConfig | None)] = Field(
+        default=None, description="Existing help-center articles (path relative to the project root, or url)."
+    )
+    privacy: Annotated[Any, _validated(PrivacyConfig | None)] = Field(
+        default=None, description="Masking and retention of personal data, as in fern_sources.yaml."
+    )
+    executor: Literal["multiprocess", "celery"] = Field(
+        default="multiprocess", description="Where a run's steps execute: local processes or Celery workers."
+    )
+
+    def project_config(self, root: Path) -> ProjectConfig:
+        """The configuration these attributes declare, their relative paths taken from ``root``."""
+        declared = {
+            "database": self.database,
+            "sources": self.sources,
+            "lake": self.lake,
+            "audit": self.audit,
+            "help_center": self.help_center,
+            "privacy": self.privacy,
+            "executor": self.executor,
+        }
+        config = ProjectConfig.model_validate(
+            {key: value for key, value in declared.items() if value is not None}
+        )
+        return relative_to(config, root)
 
     def build_defs(self, context: dg.ComponentLoadContext) -> dg.Definitions:
-        lake = None if self.lake is None else LakeConfig.model_validate(self.lake)
-        if lake is not None and lake.local_data_path is not None:
-            lake = lake.model_copy(update={"data_path": str(context.project_root / lake.local_data_path)})
-        database = context.project_root / Path(self.database)
-        return build_definitions(ProjectConfig(database=database, sources=self.sources, lake=lake))
+        return build_definitions(self.project_config(context.project_root))

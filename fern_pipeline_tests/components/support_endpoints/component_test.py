@@ -9,7 +9,7 @@ import dagster as dg
 import pytest
 
 from fern_pipeline.components import FernSupportEndpointsComponent
-from fern_pipeline.config import ProjectConfig, SourceConfig
+from fern_pipeline.config import ProjectConfig, SourceConfig, parse_config
 from fern_pipeline.definitions import build_definitions
 
 DG = str(Path(sys.executable).with_name("dg"))
@@ -48,6 +48,40 @@ def test_yaml_builds_the_same_definitions_as_the_code_location() -> None:
         dg.AssetKey("helpdesk_conversations"): ["team:support"],
         dg.AssetKey("helpdesk_messages"): ["team:support"],
     }
+
+
+EVERY_KEY = (
+    ATTRIBUTES
+    + """lake:
+  catalog: "host=db.internal dbname=fern_lake user=fern"
+  password: "{{ env.FERN_COMPONENT_LAKE_PASSWORD }}"
+  data_path: data/lake
+audit:
+  window_days: 30
+  max_topics: 8
+help_center:
+  path: help
+privacy:
+  mask: true
+  key_env: FERN_COMPONENT_KEY
+  retention_days: 365
+  retention_schedule: "0 3 * * *"
+executor: celery
+"""
+)
+
+
+def test_every_key_of_the_config_file_is_an_attribute_with_its_meaning(tmp_path: Path) -> None:
+    component = FernSupportEndpointsComponent.resolve_from_yaml(EVERY_KEY)
+    declared = component.project_config(tmp_path)
+    assert declared == parse_config(EVERY_KEY, origin=tmp_path / "fern_sources.yaml", environ={})
+    assert declared.help_center is not None and declared.help_center.path == tmp_path / "help"
+    assert declared.lake is not None and declared.lake.data_path == str(tmp_path / "data/lake")
+    assert declared.lake.password == "{{ env.FERN_COMPONENT_LAKE_PASSWORD }}"
+    assert declared.source_privacy("helpdesk").mask and declared.privacy.key_env == "FERN_COMPONENT_KEY"
+    defs = dg.component_defs(component=component)
+    assert defs.resolve_job_def("privacy_retention") is not None
+    assert defs.resolve_schedule_def("privacy_retention_schedule").cron_schedule == "0 3 * * *"
 
 
 def test_header_templates_are_left_for_run_time() -> None:
