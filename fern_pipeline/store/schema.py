@@ -3,7 +3,7 @@
 import duckdb
 import pandera.pandas as pa
 
-from fern_pipeline.store.lake import is_lake
+from fern_pipeline.store.lake import committed, is_lake
 from fern_pipeline.store.queries import sql
 from fern_pipeline.tables import TABLES
 
@@ -42,8 +42,14 @@ def create_table_sql(name: str, model: type[pa.DataFrameModel]) -> str:
 def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
     """Create every table and the fetch id sequence when missing; leaves existing data alone.
 
-    On a lake the sequence is in its PostgreSQL catalog database, as DuckLake has no sequences.
+    On a lake the sequence is in its PostgreSQL catalog database, as DuckLake has no sequences, and
+    creating a table that another process creates at the same moment is made again (it is there then).
     """
-    connection.execute(sql("create_lake_fetch_ids" if is_lake(connection) else "create_fetch_ids"))
-    for name, model in TABLES.items():
-        connection.execute(create_table_sql(name, model))
+    sequence = sql("create_lake_fetch_ids" if is_lake(connection) else "create_fetch_ids")
+
+    def create() -> None:
+        connection.execute(sequence)
+        for name, model in TABLES.items():
+            connection.execute(create_table_sql(name, model))
+
+    committed(connection, create, what="creating the tables")

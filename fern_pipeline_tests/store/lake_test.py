@@ -11,10 +11,10 @@ import pytest
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.config.lake import LakeConfig
-from fern_pipeline.errors import ConfigError
+from fern_pipeline.errors import ConfigError, DatabaseBusy
 from fern_pipeline.ingest import prepare
 from fern_pipeline.store.cursor import start_of_next_fetch
-from fern_pipeline.store.lake import LakeUnavailable, connect_lake, expire_and_clean
+from fern_pipeline.store.lake import LOST_RACE, LakeUnavailable, connect_lake, expire_and_clean, retrying
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.conftest import conversation
 from fern_pipeline_tests.services import LAKE_PASSWORD_ENV, Postgres
@@ -158,3 +158,36 @@ def test_the_readmes_python_snippet_reads_the_lake(
     exec(compile(snippet, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "helpdesk" in printed and "conversations" in printed
+
+
+@pytest.mark.parametrize("words", LOST_RACE)
+def test_a_commit_that_lost_a_race_is_made_again(words: str) -> None:
+    outcomes: list[Exception | str] = [duckdb.TransactionException(f"Failed to commit: {words}"), "landed"]
+
+    def attempt() -> str:
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    assert retrying(attempt, what="the load", pauses=(0.0,)) == "landed"
+
+
+def test_a_race_lost_every_time_fails_as_busy_and_any_other_error_at_once() -> None:
+    attempts: list[str] = []
+
+    def conflicting() -> None:
+        attempts.append("conflict")
+        raise duckdb.TransactionException("Transaction conflict: cannot update")
+
+    with pytest.raises(DatabaseBusy, match="after 3 attempts"):
+        retrying(conflicting, what="the load", pauses=(0.0, 0.0))
+    assert len(attempts) == 3
+
+    def broken() -> None:
+        attempts.append("broken")
+        raise duckdb.CatalogException("Table with name nowhere does not exist")
+
+    with pytest.raises(duckdb.CatalogException):
+        retrying(broken, what="the load", pauses=(0.0, 0.0))
+    assert attempts.count("broken") == 1
