@@ -23,6 +23,7 @@ from fern_pipeline.audit.summary import markdown_summary
 from fern_pipeline.audit.topics import EMBED_SAMPLE, TopicModel, fit_topics
 from fern_pipeline.audit.view import read_view
 from fern_pipeline.config import ProjectConfig
+from fern_pipeline.store.lake import committed
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
 
@@ -185,7 +186,9 @@ def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.
 def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> AuditResult:
     """Audit the conversations in ``connection`` and replace the audit tables in one transaction.
 
-    Writes the HTML report to ``settings.report_path`` when one is given.
+    On a lake, a commit that lost a race to another audit is made again (see
+    :func:`~fern_pipeline.store.lake.committed`). Writes the HTML report to ``settings.report_path``
+    when one is given.
     """
     ensure_schema(connection)
     start, end = _window(connection, settings)
@@ -197,18 +200,23 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     run(connection, "format_errors", **fetch_window)
     run(connection, "summary", **fetch_window, window_days=settings.window_days)
     model = _fit(connection, settings.max_topics)
-    with transaction(connection) as stage:
-        stage("audit_assignments", _assign(connection, model))
-        stage("audit_topic_terms", _topic_terms(model, settings.articles))
-        run(
-            connection,
-            "topics",
-            midpoint=start + (end - start) / 2,
-            long_thread_turns=LONG_THREAD_TURNS,
-            write_below=WRITE_BELOW,
-            covered_from=COVERED_FROM,
-        )
-        connection.execute(sql("write_tables"))
+
+    def write_tables() -> None:
+        with transaction(connection) as stage:
+            stage("audit_assignments", _assign(connection, model))
+            stage("audit_topic_terms", _topic_terms(model, settings.articles))
+            run(
+                connection,
+                "topics",
+                midpoint=start + (end - start) / 2,
+                long_thread_turns=LONG_THREAD_TURNS,
+                write_below=WRITE_BELOW,
+                covered_from=COVERED_FROM,
+            )
+            connection.execute(sql("write_tables"))
+
+    committed(connection, write_tables, what="the audit")
+    connection.execute(sql("drop_staged"))
     row_counts = {
         table: connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in AUDIT_TABLES
     }
