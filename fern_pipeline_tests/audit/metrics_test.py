@@ -144,7 +144,8 @@ def test_daily_volume_covers_every_day_of_the_window(audited: duckdb.DuckDBPyCon
         "SELECT count(*), min(day), max(day), sum(conversations), sum(messages) FROM audit_daily "
         "WHERE source = '*'"
     ).fetchall()
-    assert days == [(30, datetime(2026, 10, 21).date(), datetime(2026, 11, 19).date(), 6, 17)]
+    # The window starts on 2026-10-20 at the hour of the newest message: that day counts, in part.
+    assert days == [(31, datetime(2026, 10, 20).date(), datetime(2026, 11, 19).date(), 6, 17)]
     # 2026-11-10: h1 (4 messages) and s1 (2 messages) started.
     assert audited.execute(
         "SELECT conversations, messages FROM audit_daily WHERE source = '*' AND day = DATE '2026-11-10'"
@@ -175,6 +176,22 @@ def test_an_explicit_window_end_and_length_are_honoured(connect: Connect) -> Non
         "SELECT value FROM audit_summary WHERE source = '*' AND metric = 'fetches'"
     ).fetchall()
     assert fetches == 0
+
+
+def test_a_window_starting_within_a_day_counts_that_days_conversations(connect: Connect) -> None:
+    connection = connect()
+    # From 08:00 on 2026-11-10: h1 and s1 started after it that day.
+    end = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
+    build_audit(connection, AuditSettings(window_days=9, end=end))
+    [(audited,)] = connection.execute("SELECT count(*) FROM audit_conversations").fetchall()
+    [(first_day, daily)] = connection.execute(
+        "SELECT min(day), sum(conversations) FROM audit_daily WHERE source = '*'"
+    ).fetchall()
+    [(headline,)] = connection.execute(
+        "SELECT value FROM audit_summary WHERE source = '*' AND metric = 'conversations'"
+    ).fetchall()
+    assert first_day == datetime(2026, 11, 10).date()
+    assert audited == daily == headline == 6
 
 
 def test_an_empty_database_gets_empty_audit_tables(database: Path) -> None:

@@ -1,9 +1,11 @@
 -- Conversations started and messages sent per UTC day of the window, per source and for all ('*').
+-- The window (start, end] runs from the day of its first instant to the day of its last, both
+-- perhaps in part: a window from 17:20 holds that day's evening.
 CREATE OR REPLACE TEMP TABLE audit_staged_daily AS
 WITH days AS (
     SELECT CAST(day AS DATE) AS day
     FROM range(
-        CAST(($window_start AT TIME ZONE 'UTC') AS DATE) + 1,
+        CAST((($window_start + INTERVAL 1 MICROSECOND) AT TIME ZONE 'UTC') AS DATE),
         CAST(($window_end AT TIME ZONE 'UTC') AS DATE) + 1,
         INTERVAL 1 DAY
     ) AS t(day)
