@@ -7,6 +7,7 @@ through :func:`fern_pipeline.store.load.load` on a connection that prints
 and, before STEP, prints ``paused NAME`` and waits for its stdin to close.
 """
 
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,21 @@ def main(url: str, name: str, target: str, pause_before: str, retries: str = "re
         print(f"failed {busy.category}: {busy}", flush=True)
         sys.exit(1)
     print("loaded", flush=True)
+
+
+def start(url: str, name: str, target: Path, pause_before: str, *extra: str) -> subprocess.Popen[str]:
+    """This module in a process of its own, run as above; its stdin and stdout are pipes."""
+    command = [
+        sys.executable,
+        "-m",
+        "fern_pipeline_tests.paused_loader",
+        url,
+        name,
+        str(target),
+        pause_before,
+        *extra,
+    ]
+    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
 if __name__ == "__main__":

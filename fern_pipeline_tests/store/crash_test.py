@@ -18,7 +18,7 @@ from fern_pipeline.store.load import load_into
 from fern_pipeline.tables import TABLES
 from fern_pipeline_tests.http_server import LocalServer, respond, serve
 from fern_pipeline_tests.malformed import valid_conversation
-from fern_pipeline_tests.paused_loader import KILL_POINTS
+from fern_pipeline_tests.paused_loader import KILL_POINTS, start
 from fern_pipeline_tests.processes import Lines, lock_held
 
 SOURCE = "helpdesk"
@@ -71,26 +71,13 @@ def every_table(database: Path) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
-def paused_loader(url: str, database: Path, pause_before: str) -> subprocess.Popen[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "fern_pipeline_tests.paused_loader",
-        url,
-        SOURCE,
-        str(database),
-        pause_before,
-    ]
-    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("step", list(KILL_POINTS), ids=list(KILL_POINTS.values()))
 def test_sigkill_during_the_load_leaves_the_state_before_it(
     large_export: str, earlier: Path, step: str
 ) -> None:
     before = every_table(earlier)
-    loader = paused_loader(large_export, earlier, step)
+    loader = start(large_export, SOURCE, earlier, step)
     assert loader.stdout is not None
     lines = Lines(loader.stdout)
     assert lines.wait_for("prepared") == f"prepared {LARGE_CONVERSATIONS * MESSAGES_EACH} messages\n"
@@ -103,7 +90,7 @@ def test_sigkill_during_the_load_leaves_the_state_before_it(
 @pytest.mark.slow
 def test_the_paused_loader_commits_when_let_go(large_export: str, earlier: Path) -> None:
     """The control for the test above: the same loader, not killed, stores all 200,000 messages."""
-    loader = paused_loader(large_export, earlier, "commit")
+    loader = start(large_export, SOURCE, earlier, "commit")
     assert loader.stdout is not None and loader.stdin is not None
     lines = Lines(loader.stdout)
     lines.wait_for("paused commit")

@@ -17,7 +17,7 @@ from fern_pipeline.ingest import prepare
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.store.load import load_into
 from fern_pipeline.tables import TABLES
-from fern_pipeline_tests.paused_loader import KILL_POINTS
+from fern_pipeline_tests.paused_loader import KILL_POINTS, start
 from fern_pipeline_tests.processes import Lines
 from fern_pipeline_tests.store.crash_test import large_document
 
@@ -134,17 +134,7 @@ def earlier(lake: LakeConfig, tmp_path: Path) -> LakeConfig:
 def paused_loader(
     config: Path, url: str, pause_before: str, *extra: str
 ) -> tuple[subprocess.Popen[str], Lines]:
-    command = [
-        sys.executable,
-        "-m",
-        "fern_pipeline_tests.paused_loader",
-        url,
-        SOURCE,
-        str(config),
-        pause_before,
-        *extra,
-    ]
-    loader = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    loader = start(url, SOURCE, config, pause_before, *extra)
     assert loader.stdout is not None
     lines = Lines(loader.stdout)
     lines.wait_for(f"paused {pause_before}")
