@@ -1,5 +1,6 @@
 """A small audited database whose every figure is worked out by hand in the tests."""
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -7,7 +8,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from fern_pipeline.config import SourceConfig
+from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 
@@ -92,3 +93,13 @@ def loaded(file_source: Callable[..., SourceConfig], database: Path) -> Path:
 @pytest.fixture
 def connect(loaded: Path) -> Callable[[], duckdb.DuckDBPyConnection]:
     return lambda: duckdb.connect(str(loaded))
+
+
+def audited_project(tmp_path: Path, **settings: Any) -> ProjectConfig:
+    """HELPDESK and SHOP as file sources under ``tmp_path``, and ``settings`` (lake, help_center)."""
+    sources = []
+    for name, document in (("helpdesk", HELPDESK), ("shop", SHOP)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(document))
+        sources.append(SourceConfig(name=name, url=path.as_uri()))
+    return ProjectConfig(database=tmp_path / "data" / "fern.duckdb", sources=sources, **settings)

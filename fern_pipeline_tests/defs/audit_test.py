@@ -1,6 +1,5 @@
 """The audit asset in a real Dagster run, on a DuckDB file under tmp_path."""
 
-import json
 from pathlib import Path
 
 import dagster as dg
@@ -8,20 +7,11 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 
 from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
-from fern_pipeline.config import HelpCenterConfig, ProjectConfig, SourceConfig
+from fern_pipeline.config import HelpCenterConfig, ProjectConfig
 from fern_pipeline.defs.audit import AUDIT_KEY, build_audit_defs
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
-from fern_pipeline_tests.audit.conftest import HELPDESK, SHOP
-
-
-def _config(tmp_path: Path, help_center: HelpCenterConfig | None) -> ProjectConfig:
-    sources = []
-    for name, document in (("helpdesk", HELPDESK), ("shop", SHOP)):
-        path = tmp_path / f"{name}.json"
-        path.write_text(json.dumps(document))
-        sources.append(SourceConfig(name=name, url=path.as_uri()))
-    return ProjectConfig(database=tmp_path / "data" / "fern.duckdb", sources=sources, help_center=help_center)
+from fern_pipeline_tests.audit.conftest import audited_project
 
 
 def _materialize(config: ProjectConfig, **overrides: object) -> dg.ExecuteInProcessResult:
@@ -43,7 +33,7 @@ def test_the_asset_writes_the_tables_and_the_report_and_describes_them(tmp_path:
     (articles / "reset.md").write_text(
         "# Reset your password\nurl: https://h.test/reset\n\nUse the reset link."
     )
-    config = _config(tmp_path, HelpCenterConfig(path=articles))
+    config = audited_project(tmp_path, help_center=HelpCenterConfig(path=articles))
     result = _materialize(config)
     assert result.success
     [materialization] = result.asset_materializations_for_node("support_audit")
@@ -64,7 +54,7 @@ def test_the_asset_writes_the_tables_and_the_report_and_describes_them(tmp_path:
 
 
 def test_every_audit_table_has_its_columns_described_as_the_sql_creates_them(tmp_path: Path) -> None:
-    result = _materialize(_config(tmp_path, None))
+    result = _materialize(audited_project(tmp_path))
     assert result.success
     [materialization] = result.asset_materializations_for_node("support_audit")
     for name, model in AUDIT_TABLE_MODELS.items():
@@ -75,7 +65,7 @@ def test_every_audit_table_has_its_columns_described_as_the_sql_creates_them(tmp
 
 
 def test_an_unreadable_help_center_is_a_warning_not_a_failure(tmp_path: Path) -> None:
-    config = _config(tmp_path, HelpCenterConfig(path=tmp_path / "absent"))
+    config = audited_project(tmp_path, help_center=HelpCenterConfig(path=tmp_path / "absent"))
     result = _materialize(config)
     assert result.success
     [materialization] = result.asset_materializations_for_node("support_audit")
@@ -83,7 +73,7 @@ def test_an_unreadable_help_center_is_a_warning_not_a_failure(tmp_path: Path) ->
 
 
 def test_the_asset_depends_on_every_source_and_runs_in_the_duckdb_pool(tmp_path: Path) -> None:
-    [asset] = build_audit_defs(_config(tmp_path, None)).assets or []
+    [asset] = build_audit_defs(audited_project(tmp_path)).assets or []
     assert isinstance(asset, dg.AssetsDefinition)
     assert set(asset.asset_deps[AUDIT_KEY]) == {
         dg.AssetKey(f"{source}_{table}")
@@ -96,14 +86,14 @@ def test_the_asset_depends_on_every_source_and_runs_in_the_duckdb_pool(tmp_path:
 
 
 def test_the_window_can_be_overridden_for_one_run(tmp_path: Path) -> None:
-    result = _materialize(_config(tmp_path, None), window_days=2, end="2026-11-11T00:00:00Z")
+    result = _materialize(audited_project(tmp_path), window_days=2, end="2026-11-11T00:00:00Z")
     assert result.success
     [materialization] = result.asset_materializations_for_node("support_audit")
     assert materialization.metadata["dagster/row_count"].value == 2  # h1 and s1, on 2026-11-10
 
 
 def test_a_bad_override_fails_the_run_saying_which(tmp_path: Path) -> None:
-    result = _materialize(_config(tmp_path, None), end="2026-11-11")
+    result = _materialize(audited_project(tmp_path), end="2026-11-11")
     assert not result.success
     [failure] = [event for event in result.all_events if event.is_step_failure]
     assert "audit run config: end: give the time zone" in str(failure.step_failure_data.error)

@@ -1,28 +1,17 @@
 """The definitions on a lake: no pool, the DuckLake resource, a real run of the sources, checks and audit."""
 
-import json
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
 from fern_pipeline.components import FernSupportEndpointsComponent
-from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.endpoint_test import CHECK_NAME
 from fern_pipeline.defs.resources import POOL, DuckLakeResource
 from fern_pipeline.store.lake import connect_lake
-from fern_pipeline_tests.audit.conftest import HELPDESK, SHOP
-
-
-def _config(tmp_path: Path, lake: LakeConfig | None) -> ProjectConfig:
-    sources = []
-    for name, document in (("helpdesk", HELPDESK), ("shop", SHOP)):
-        path = tmp_path / f"{name}.json"
-        path.write_text(json.dumps(document))
-        sources.append(SourceConfig(name=name, url=path.as_uri()))
-    return ProjectConfig(database=tmp_path / "data" / "fern.duckdb", sources=sources, lake=lake)
+from fern_pipeline_tests.audit.conftest import audited_project
 
 
 def _pools(defs: dg.Definitions) -> set[str | None]:
@@ -36,15 +25,15 @@ def _pools(defs: dg.Definitions) -> set[str | None]:
 
 def test_the_file_has_its_one_slot_pool_and_the_lake_none(tmp_path: Path) -> None:
     lake = LakeConfig(catalog="host=db dbname=lake user=fern", data_path=str(tmp_path / "lake"))
-    assert _pools(build_definitions(_config(tmp_path, None))) == {POOL}
-    on_lake = build_definitions(_config(tmp_path, lake))
+    assert _pools(build_definitions(audited_project(tmp_path))) == {POOL}
+    on_lake = build_definitions(audited_project(tmp_path, lake=lake))
     assert _pools(on_lake) == {None}
     assert isinstance(on_lake.resources["duckdb"], DuckLakeResource)
 
 
 @pytest.mark.slow
 def test_sources_checks_and_audit_run_on_the_lake(lake: LakeConfig, tmp_path: Path) -> None:
-    config = _config(tmp_path, lake)
+    config = audited_project(tmp_path, lake=lake)
     defs = build_definitions(config)
     with dg.instance_for_test() as instance:
         result = dg.materialize(
