@@ -12,11 +12,11 @@ from typing import Any
 import click
 
 from fern_pipeline.config import SourceConfig, adhoc_source, load_config
-from fern_pipeline.endpoint_check import check_endpoint
 from fern_pipeline.errors import ConfigError, DatabaseBusy, FormatError
 from fern_pipeline.ingest import ProgressCallback, counted, prepare
-from fern_pipeline.privacy.pseudonym import Pseudonyms
-from fern_pipeline.privacy.settings import privacy_settings
+from fern_pipeline.ingest.endpoint_check import check_endpoint
+from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
+from fern_pipeline.ingest.masking.settings import privacy_settings
 from fern_pipeline.store.connection import LOCK_WAIT
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.lake import LakeUnavailable

@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from fern_pipeline.config.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.config.lake import LakeConfig
+from fern_pipeline.config.privacy import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
 from fern_pipeline.config.source import DEFAULT_TIMEOUT, REMOTE_URL_SCHEMES, SourceConfig, supported_url
-from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.privacy.config import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
 from fern_pipeline.redact import redact_url
 
 CONFIG_ENV = "FERN_PIPELINE_CONFIG"

@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from fern_pipeline.config.privacy import SourcePrivacyConfig
 from fern_pipeline.config.templates import ENV_TEMPLATE, render
 from fern_pipeline.cron import cron
-from fern_pipeline.privacy.config import SourcePrivacyConfig
 from fern_pipeline.redact import SecretUrl, redact_url
 
 DEFAULT_TIMEOUT = 30.0

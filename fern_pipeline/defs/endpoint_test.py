@@ -7,8 +7,8 @@ from fern_pipeline.config import SourceConfig, remote_source
 from fern_pipeline.defs.metadata import SHOWN_ERRORS, errors_table
 from fern_pipeline.defs.progress import RunLogProgress
 from fern_pipeline.defs.sources import source_asset_key
-from fern_pipeline.endpoint_check import EndpointCheck, check_endpoint
 from fern_pipeline.errors import ConfigError
+from fern_pipeline.ingest.endpoint_check import EndpointCheck, check_endpoint
 
 #: The name of every source's endpoint test check.
 CHECK_NAME = "endpoint_test"

@@ -16,9 +16,9 @@ from fern_pipeline.ingest.checked import Rejected
 from fern_pipeline.ingest.cursor import with_query_value
 from fern_pipeline.ingest.flatten import Frames, to_frames
 from fern_pipeline.ingest.limits import ProgressCallback
+from fern_pipeline.ingest.masking.mask import Masker
+from fern_pipeline.ingest.masking.settings import PrivacySettings
 from fern_pipeline.ingest.pagination import latest_versions, pages, relocate
-from fern_pipeline.privacy.mask import Masker
-from fern_pipeline.privacy.settings import PrivacySettings
 from fern_pipeline.redact import SecretUrl
 
 

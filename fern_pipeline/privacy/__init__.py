@@ -1,6 +1,6 @@
-"""Personal data: masking with keyed pseudonyms at load, retention, and erasure that leaves no copy.
+"""Personal data removed where it must go: retention and erasure over the warehouse and the audit.
 
-``detect`` finds e-mail addresses, phone numbers, IBANs and card numbers; ``pseudonym`` keys their
-tokens; ``mask`` replaces them in texts, JSON and Arrow columns; ``settings`` says what a source's load
-does; ``retention``, ``erase`` and ``compact`` remove what must go, leaving no copy in the file.
+``retention`` deletes conversations past their days, ``erase`` deletes a source, a conversation or a
+text on request and rebuilds the audit, and ``compact`` rewrites the DuckDB file so no copy is left.
+Masking at load is a stage of ingestion (``fern_pipeline.ingest.masking``).
 """

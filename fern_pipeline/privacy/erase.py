@@ -9,9 +9,9 @@ import duckdb
 
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.config import Warehouse
+from fern_pipeline.ingest.masking.mask import Masker
+from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 from fern_pipeline.privacy.compact import compact
-from fern_pipeline.privacy.mask import Masker
-from fern_pipeline.privacy.pseudonym import Pseudonyms
 from fern_pipeline.store.connection import LOCK_WAIT, connect
 from fern_pipeline.store.lake import committed, purge_deleted
 from fern_pipeline.store.privacy_log import entry, log

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.cli import main
 from fern_pipeline.config import ProjectConfig
-from fern_pipeline.privacy.mask import Masker
-from fern_pipeline.privacy.pseudonym import Pseudonyms
+from fern_pipeline.ingest.masking.mask import Masker
+from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 from fern_pipeline_tests.privacy.conftest import ALICE, ALICE_PHONE, EVE, KEY, KEY_ENV, WriteProject
 from fern_pipeline_tests.processes import lock_held
 

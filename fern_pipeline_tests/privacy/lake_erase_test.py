@@ -6,7 +6,7 @@ import duckdb
 
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.config.lake import LakeConfig
-from fern_pipeline.privacy.pseudonym import Pseudonyms
+from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 from fern_pipeline_tests.privacy.conftest import ALICE, ALICE_PHONE, KEY, KEY_ENV, WriteProject
 from fern_pipeline_tests.privacy.erase_test import cli
 from fern_pipeline_tests.services import SERVICE_TIMEOUT, Postgres, postgres_bin

@@ -15,8 +15,8 @@ from fern_pipeline.config import (
     SourceConfig,
     relative_to,
 )
+from fern_pipeline.config.privacy import PrivacyConfig
 from fern_pipeline.definitions import build_definitions
-from fern_pipeline.privacy.config import PrivacyConfig
 
 
 def _as_validated(context: dg.ResolutionContext, value: Any) -> Any:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import phonenumbers
 from stdnum import iban, luhn
 
-from fern_pipeline.privacy.pseudonym import TOKEN
+from fern_pipeline.ingest.masking.pseudonym import TOKEN
 
 #: Region assumed for phone numbers written without a country code (030/1234567).
 DEFAULT_REGION = "DE"

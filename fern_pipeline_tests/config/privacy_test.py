@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from fern_pipeline.config import parse_config
+from fern_pipeline.config.privacy import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.privacy.config import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
-from fern_pipeline.privacy.settings import privacy_settings
+from fern_pipeline.ingest.masking.settings import privacy_settings
 
 ORIGIN = Path("/srv/fern/fern_sources.yaml")
 SOURCES = """

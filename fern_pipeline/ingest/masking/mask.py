@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pyarrow
 import pyarrow.compute as pc
 
-from fern_pipeline.privacy.detect import find
-from fern_pipeline.privacy.pseudonym import Pseudonyms
+from fern_pipeline.ingest.masking.detect import find
+from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 
 #: What every text holding a personal value contains: an ``@`` or six digits with separators. Texts
 #: without it (most messages) are passed over in Arrow's C++ (RE2) and never reach Python.

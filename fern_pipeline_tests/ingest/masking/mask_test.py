@@ -8,8 +8,8 @@ from collections import Counter
 import pyarrow
 import pytest
 
-from fern_pipeline.privacy.mask import Masker
-from fern_pipeline.privacy.pseudonym import TOKEN, Pseudonyms
+from fern_pipeline.ingest.masking.mask import Masker
+from fern_pipeline.ingest.masking.pseudonym import TOKEN, Pseudonyms
 from fern_pipeline_tests.privacy.planted import KINDS, planted
 
 KEY = b"a project's secret key"

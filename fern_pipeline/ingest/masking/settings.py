@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fern_pipeline.config import ProjectConfig
-from fern_pipeline.privacy.mask import Masker
-from fern_pipeline.privacy.pseudonym import Pseudonyms
+from fern_pipeline.ingest.masking.mask import Masker
+from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 
 
 @dataclass(frozen=True)
