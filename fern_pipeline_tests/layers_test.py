@@ -45,7 +45,7 @@ def imported_parts(path: Path, package: Path) -> Iterator[tuple[int, str]]:
                 list(module[: len(module) - node.level + (path.name == "__init__.py")]) if node.level else []
             )
             base += node.module.split(".") if node.module else []
-            names = [base + [alias.name] for alias in node.names]
+            names = [[*base, alias.name] for alias in node.names]
         else:
             continue
         for name in names:
@@ -63,9 +63,8 @@ def upward_imports(package: Path) -> list[str]:
             continue
         for line, part in imported_parts(path, package):
             if part in LEVEL and LEVEL[part] > LEVEL[own]:
-                found.append(
-                    f"{path.relative_to(package)}:{line}: {LAYER_OF[own]} ({own}) imports {LAYER_OF[part]} ({part})"
-                )
+                where = f"{path.relative_to(package)}:{line}"
+                found.append(f"{where}: {LAYER_OF[own]} ({own}) imports {LAYER_OF[part]} ({part})")
     return found
 
 
