@@ -23,22 +23,33 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def _reason(report: pytest.TestReport) -> str:
-    """The reason the skip gave."""
+def _failed_if_required(
+    report: pytest.TestReport | pytest.CollectReport, node: pytest.Item | pytest.Collector
+) -> None:
+    """Turn ``report``, a skip of ``node``, into a failure that gives the skip's reason, where required."""
+    if (
+        not report.skipped
+        or hasattr(report, "wasxfail")
+        or os.environ.get(REQUIRE_ENV) != "1"
+        or node.get_closest_marker(OPTIONAL_DATA) is not None
+    ):
+        return
     stated = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-    return stated.removeprefix("Skipped: ")
+    report.outcome = "failed"
+    # The reason first: the short summary cuts its lines at the terminal's width.
+    report.longrepr = f"{stated.removeprefix('Skipped: ')} (skipped, and {REQUIRE_ENV}=1 allows no skip)"
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item) -> pytest.TestReport:
     report: pytest.TestReport = yield
-    if (
-        report.skipped
-        and not hasattr(report, "wasxfail")
-        and os.environ.get(REQUIRE_ENV) == "1"
-        and item.get_closest_marker(OPTIONAL_DATA) is None
-    ):
-        report.outcome = "failed"
-        # The reason first: the short summary cuts its lines at the terminal's width.
-        report.longrepr = f"{_reason(report)} (skipped, and {REQUIRE_ENV}=1 allows no skip)"
+    _failed_if_required(report, item)
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> pytest.CollectReport:
+    """A whole module skipped (``pytest.importorskip``, ``pytest.skip(allow_module_level=True)``)."""
+    report: pytest.CollectReport = yield
+    _failed_if_required(report, collector)
     return report
