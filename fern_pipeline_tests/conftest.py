@@ -19,8 +19,9 @@ from fern_pipeline_tests.http_server import LocalServer, serve
 # hypothesis keeps caches in ./.hypothesis by default: tests write nothing into the working directory.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "fern_pipeline_hypothesis")
 
-#: Private PostgreSQL and Redis servers, started by the tests that ask for them (``services.py``).
-pytest_plugins = ["fern_pipeline_tests.services"]
+#: Private PostgreSQL and Redis servers, started by the tests that ask for them (``services.py``); under
+#: ``make test``, a skip is a failure (``no_skips.py``).
+pytest_plugins = ["fern_pipeline_tests.services", "fern_pipeline_tests.no_skips"]
 
 #: The team's shared test data (``shared/testdata`` beside the clone, or beside the worktrees' folder).
 SHARED_TESTDATA = next(
