@@ -57,6 +57,20 @@ def server() -> Iterator[LocalServer]:
 
 
 @pytest.fixture
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Writes a ``fern_sources.yaml`` into ``tmp_path`` and names it by ``$FERN_PIPELINE_CONFIG``."""
+
+    def write(text: str) -> Path:
+        path = tmp_path / "fern_sources.yaml"
+        path.write_text(text)
+        monkeypatch.setenv("FERN_PIPELINE_CONFIG", str(path))
+        monkeypatch.delenv("FERN_DUCKDB_PATH", raising=False)
+        return path
+
+    return write
+
+
+@pytest.fixture
 def database(tmp_path: Path) -> Path:
     return tmp_path / "data" / "fern.duckdb"
 

@@ -22,13 +22,9 @@ GOOD = {"conversations": [conversation("c1", ("m1", "user", "2025-01-02T10:00:00
 
 
 @pytest.fixture
-def configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def configured(config_file: Callable[[str], Path]) -> Path:
     """The configuration file, named by ``$FERN_PIPELINE_CONFIG``."""
-    path = tmp_path / "fern_sources.yaml"
-    path.write_text(NO_SOURCES)
-    monkeypatch.setenv("FERN_PIPELINE_CONFIG", str(path))
-    monkeypatch.delenv("FERN_DUCKDB_PATH", raising=False)
-    return path
+    return config_file(NO_SOURCES)
 
 
 def _command(*arguments: str) -> subprocess.CompletedProcess[str]:
