@@ -139,7 +139,7 @@ def check(
 
     def body() -> None:
         source = _source(url, None, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
-        checked = check_endpoint(source)
+        checked = check_endpoint(source, privacy=privacy_settings(load_config(config), source.name))
         if as_json:
             click.echo(json.dumps(checked.as_json(), ensure_ascii=False))
         else:
