@@ -266,6 +266,7 @@ def erase_command(
             selector,
             pseudonyms=None if key is None else Pseudonyms(key),
             audit=AuditSettings.from_config(project),
+            phone_regions=project.privacy.phone_regions,
             lock_wait=lock_wait,
             on_wait=lambda: _say(f"waiting: {what} is in use by another process", err=True),
         )

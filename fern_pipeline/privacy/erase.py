@@ -10,6 +10,7 @@ import duckdb
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.config import Warehouse
 from fern_pipeline.privacy.compact import compact
+from fern_pipeline.privacy.detect import DEFAULT_REGIONS
 from fern_pipeline.privacy.mask import Masker
 from fern_pipeline.privacy.pseudonym import Pseudonyms
 from fern_pipeline.store.connection import LOCK_WAIT, connect
@@ -67,14 +68,18 @@ class Erased:
 
 
 def delete(
-    connection: duckdb.DuckDBPyConnection, selector: Selector, pseudonyms: Pseudonyms | None
+    connection: duckdb.DuckDBPyConnection,
+    selector: Selector,
+    pseudonyms: Pseudonyms | None,
+    phone_regions: tuple[str, ...] = DEFAULT_REGIONS,
 ) -> dict[str, tuple[int, int, int]]:
     """Delete the chosen conversations, their messages and format errors (in the caller's transaction).
 
     A text is looked for in clear, masked, and in messages as a quote cut short (see :func:`cut_quotes`);
-    a conversation id as sent and masked (masking at load masks ids too).
+    a conversation id as sent and masked (masking at load masks ids too), with the load's
+    ``phone_regions``.
     """
-    mask = (lambda text: text) if pseudonyms is None else Masker(pseudonyms).text
+    mask = (lambda text: text) if pseudonyms is None else Masker(pseudonyms, phone_regions).text
     clear = None if selector.text is None else selector.text.lower()
     masked = None if selector.text is None else mask(selector.text).lower()
     conversation_id = selector.conversation_id
@@ -111,12 +116,15 @@ def cut_quotes(text: str | None) -> list[str]:
 
 
 def _delete_and_log(
-    connection: duckdb.DuckDBPyConnection, selector: Selector, pseudonyms: Pseudonyms | None
+    connection: duckdb.DuckDBPyConnection,
+    selector: Selector,
+    pseudonyms: Pseudonyms | None,
+    phone_regions: tuple[str, ...],
 ) -> dict[str, tuple[int, int, int]]:
     """:func:`delete` and its ``privacy_log`` rows in one transaction; the rows removed, by source."""
     now = datetime.now(UTC)
     with transaction(connection):
-        removed = delete(connection, selector, pseudonyms)
+        removed = delete(connection, selector, pseudonyms, phone_regions)
         hashed = selector.hashed(pseudonyms)
         log(
             connection,
@@ -134,6 +142,7 @@ def erase(
     *,
     pseudonyms: Pseudonyms | None,
     audit: AuditSettings,
+    phone_regions: tuple[str, ...] = DEFAULT_REGIONS,
     lock_wait: float = LOCK_WAIT,
     on_wait: Callable[[], None] | None = None,
 ) -> Erased:
@@ -155,7 +164,7 @@ def erase(
         ensure_schema(connection)
         removed = committed(
             connection,
-            lambda: _delete_and_log(connection, selector, pseudonyms),
+            lambda: _delete_and_log(connection, selector, pseudonyms, phone_regions),
             what="the erasure",
             on_retry=on_wait,
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pyarrow
 import pyarrow.compute as pc
 
-from fern_pipeline.privacy.detect import find
+from fern_pipeline.privacy.detect import DEFAULT_REGIONS, find
 from fern_pipeline.privacy.pseudonym import Pseudonyms
 
 #: What every text holding a personal value contains: an ``@`` or six digits with separators. Texts
@@ -23,6 +23,8 @@ class Masker:
     """Replaces personal values by pseudonyms keyed by ``pseudonyms``."""
 
     pseudonyms: Pseudonyms
+    #: Regions whose national phone notation is masked (international numbers always are).
+    phone_regions: tuple[str, ...] = DEFAULT_REGIONS
 
     def text(self, text: str, *, quote: bool = False) -> str:
         """``text`` with every personal value replaced by its token (a JSON string if ``quote``)."""
@@ -30,7 +32,7 @@ class Masker:
             return text
         parts: list[str] = []
         position = 0
-        for found in find(text):
+        for found in find(text, self.phone_regions):
             token = found.value if found.kind == "token" else self.pseudonyms.token(found.kind, found.value)
             parts += [text[position : found.start], json.dumps(token) if quote else token]
             position = found.end
