@@ -27,17 +27,19 @@ CARD = re.compile(r"(?<![\w+])\d(?:[ -]?\d){12,18}(?![\w])")
 CARD_ISSUER = re.compile(r"4|5[0-9]|2[2-7]|3[0-9]|6")
 #: A plus or a leading 0, then six or more digits with short separators: how every phone number
 #: :func:`phones` accepts begins, so libphonenumber is not asked about texts without one.
-PHONE_START = re.compile(r"(?:\+|(?<![\d.,])0)(?:[ \-/.()]{0,3}\d){6}")
+PHONE_START = re.compile(r"(?:\+|(?<![\w.,])0)(?:[ \-/.()]{0,3}\d){6}")
 #: How a number of a region without a trunk 0 (the US, Canada: ``415-555-0132``, ``(415) 555-0132``,
 #: ``1 415 555 0132``) is written: three, three and four digits, the first three in brackets or
 #: separated like the others. Unseparated ten digits are order and tracking numbers as often as phones.
 GROUPED_NATIONAL = re.compile(r"(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}([ .-]))\d{3}(?(1)\1|[ .-])\d{4}")
+#: Where a grouped national number may start: not inside a word or a longer number (``msg_415-555-0132``).
+GROUPED_START = re.compile(r"(?<![\w.,])" + GROUPED_NATIONAL.pattern)
 
 
 #: A date (01.03.2024, 1/3/24) that a German area code could read as a number (07121 2021).
 DATE = re.compile(r"\d{1,2}([./])\d{1,2}\1\d{2,4}")
-#: A digit, and at most one separator, right before a number: the number is the tail of a longer one.
-DIGIT_GROUP_BEFORE = re.compile(r"\d[ \-./]?\Z")
+#: A letter, digit or ``_`` right before a number, or a digit and one separator: it is part of a longer token.
+TOKEN_BEFORE = re.compile(r"(?:\w|\d[ \-./])\Z")
 #: Digits without separators a national number has, 0 included (0301234567, 015112345678): shorter or
 #: longer runs are article, tracking and EAN numbers.
 UNSEPARATED_NATIONAL = range(10, 13)
@@ -90,20 +92,20 @@ def phones(text: str, regions: Sequence[str] = DEFAULT_REGIONS) -> Iterator[Foun
     """Phone numbers in international notation, or in the national notation of one of ``regions``
     (German by default), normalised to E.164; a number two regions read is the first region's."""
     grouped = any(not _has_trunk_zero(region) for region in regions)
-    if PHONE_START.search(text) is None and not (grouped and GROUPED_NATIONAL.search(text)):
+    if PHONE_START.search(text) is None and not (grouped and GROUPED_START.search(text)):
         return
     for region in regions:
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=_leniency(region)):
-            if not _written_as_phone(match.raw_string, region) or _continues_digits(text, match.start):
+            if not _written_as_phone(match.raw_string, match.number, region) or _continues(text, match.start):
                 continue
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             yield Found(match.start, match.end, "phone", e164)
 
 
-def _continues_digits(text: str, start: int) -> bool:
-    """Whether the number at ``start`` continues a run of digit groups (``9400 1731 9130 0274 8988``):
-    a part of a tracking or article number, not a phone number on its own."""
-    return text[start : start + 1] != "+" and DIGIT_GROUP_BEFORE.search(text, 0, start) is not None
+def _continues(text: str, start: int) -> bool:
+    """Whether the number at ``start`` continues a word (``msg_00000005``) or a run of digit groups
+    (``9400 1731 9130 0274 8988``): a part of an id, a tracking or article number, not a phone number."""
+    return TOKEN_BEFORE.search(text, 0, start) is not None
 
 
 def _leniency(region: str) -> phonenumbers.Leniency:
@@ -118,22 +120,23 @@ def _has_trunk_zero(region: str) -> bool:
     return metadata is not None and metadata.national_prefix == "0"
 
 
-def _written_as_phone(raw: str, region: str) -> bool:
+def _written_as_phone(raw: str, number: phonenumbers.PhoneNumber, region: str) -> bool:
     """Whether a number libphonenumber found is written as people write phone numbers, not as a date or id.
 
-    International numbers (+49, 0049) always are. Where national numbers start with a trunk 0, one
+    International numbers (+49, 0049) are, when they exist (whatever the region's leniency: a run of
+    zeros is ``00`` and a possible number). Where national numbers start with a trunk 0, one
     must (a number without it has no area code, like order and customer numbers) and, written
     without separators, have as many digits as a German number has; elsewhere it must be grouped
     as :data:`GROUPED_NATIONAL` says.
     """
-    number = raw.lstrip("(")
-    if number.startswith(("+", "00")):
-        return True
+    written = raw.lstrip("(")
+    if written.startswith(("+", "00")):
+        return phonenumbers.is_valid_number(number)
     if DATE.fullmatch(raw):
         return False
     if not _has_trunk_zero(region):
         return GROUPED_NATIONAL.fullmatch(raw) is not None
-    if not number.startswith("0"):
+    if not written.startswith("0"):
         return False
     return not raw.isdigit() or len(raw) in UNSEPARATED_NATIONAL
 

@@ -6,9 +6,11 @@ import json
 from collections import Counter
 
 import pyarrow
+import pyarrow.compute as pc
 import pytest
 
-from fern_pipeline.privacy.mask import Masker
+from fern_pipeline.privacy.detect import find
+from fern_pipeline.privacy.mask import CANDIDATE, Masker
 from fern_pipeline.privacy.pseudonym import TOKEN, Pseudonyms
 from fern_pipeline_tests.privacy.planted import KINDS, planted
 
@@ -184,3 +186,18 @@ def test_an_arrow_column_is_masked_value_by_value_with_nulls_kept() -> None:
 def test_tokens_match_the_agreed_format() -> None:
     masked = MASKER.text("anna@example.com 030/1234567 DE89370400440532013000 4111111111111111")
     assert [match.group() for match in TOKEN.finditer(masked)] == masked.split()
+
+
+def test_the_arrow_prefilter_passes_every_text_a_detector_finds_something_in_and_no_plain_id() -> None:
+    texts = [item.text for item in PLANTED] + [
+        "DE89370400440532013000",
+        "x:4111111111111111",
+        "(415) 555-0132",
+    ]
+    passed = pc.match_substring_regex(pyarrow.array(texts), CANDIDATE).to_pylist()
+    missed = [
+        text for text, candidate in zip(texts, passed, strict=True) if not candidate and find(text, REGIONS)
+    ]
+    assert missed == []
+    ids = pyarrow.array(["msg_00000005", "conv_0012345", "ORD-20240101-0042", "a1b2c3d4e5f6"])
+    assert not pc.any(pc.match_substring_regex(ids, CANDIDATE)).as_py()
