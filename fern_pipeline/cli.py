@@ -139,7 +139,7 @@ def check(
 
     def body() -> None:
         source = _source(url, None, configured, config).with_limits(timeout=timeout, max_bytes=max_bytes)
-        checked = check_endpoint(source)
+        checked = check_endpoint(source, privacy=privacy_settings(load_config(config), source.name))
         if as_json:
             click.echo(json.dumps(checked.as_json(), ensure_ascii=False))
         else:
@@ -266,6 +266,7 @@ def erase_command(
             selector,
             pseudonyms=None if key is None else Pseudonyms(key),
             audit=AuditSettings.from_config(project),
+            phone_regions=project.privacy.phone_regions,
             lock_wait=lock_wait,
             on_wait=lambda: _say(f"waiting: {what} is in use by another process", err=True),
         )

@@ -1,7 +1,11 @@
 """The categories of failure and the error values every layer renders."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+#: Characters of a value the endpoint sent that an error message quotes (after masking, see FormatError).
+QUOTED_CHARS = 40
 
 
 class Category(StrEnum):
@@ -26,6 +30,33 @@ class FormatError:
     code: str
     #: A sentence a support lead understands.
     message: str
+    #: The value the message quotes, whole (masked by :meth:`masked`); never shown, stored or compared.
+    quoted: str | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def quoting(cls, path: str, code: str, value: str, sentence: str) -> "FormatError":
+        """An error whose ``sentence`` has ``{}`` where ``value``, as sent, is quoted (see :func:`quote`)."""
+        return cls(path, code, sentence.format(quote(value)), value)
+
+    def masked(self, mask: Callable[[str], str]) -> "FormatError":
+        """This error with ``mask`` applied to its message, and to its quoted value whole, before it is cut.
+
+        A value cut first may no longer look like what it is (``'Erika <erika.mustermann@examp'``),
+        so it would pass the mask in clear: the quote is made again from the masked value.
+        """
+        message, value = self.message, self.quoted
+        if value is not None:
+            masked = mask(value)
+            message, value = message.replace(quote(value), quote(masked), 1), masked
+        return FormatError(self.path, self.code, mask(message), value)
+
+
+def quote(value: str) -> str:
+    """A value the endpoint sent as error messages quote it: its first QUOTED_CHARS characters, in quotes.
+
+    The only place that cuts a quoted value; :meth:`FormatError.masked` relies on it.
+    """
+    return repr(value[:QUOTED_CHARS])
 
 
 class FetchFailed(Exception):

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
+import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from fern_pipeline.cron import cron
@@ -60,6 +61,13 @@ class PrivacyConfig(BaseModel):
     retention_schedule: str | None = Field(
         default=None, description="Cron expression on which the privacy_retention job runs."
     )
+    phone_regions: tuple[str, ...] = Field(
+        default=("DE",),
+        min_length=1,
+        description="ISO 3166 country codes (e.g. DE, US, GB) whose national phone notation is masked, "
+        "as customers there write numbers without a country code; the first region reads a number "
+        "two regions could. International numbers (+44 …, 0044 …) are masked whatever the regions.",
+    )
 
     @field_validator("key_env")
     @classmethod
@@ -67,6 +75,18 @@ class PrivacyConfig(BaseModel):
         if not ENV_NAME.fullmatch(name):
             raise ValueError(f"{name!r} is not an environment variable name")
         return name
+
+    @field_validator("phone_regions")
+    @classmethod
+    def _regions_are_known(cls, regions: tuple[str, ...]) -> tuple[str, ...]:
+        normalised = tuple(region.upper() for region in regions)
+        unknown = [region for region in normalised if region not in phonenumbers.SUPPORTED_REGIONS]
+        if unknown:
+            named = ", ".join(unknown)
+            raise ValueError(f"{named}: not an ISO 3166 country code with phone numbers, e.g. US")
+        if len(set(normalised)) < len(normalised):
+            raise ValueError("a region is named twice")
+        return normalised
 
     @field_validator("retention_schedule")
     @classmethod

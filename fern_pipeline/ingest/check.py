@@ -92,10 +92,11 @@ def _check_one(
     _, errors = check_conversation(index, item, conversations, messages)
     if key in duplicated:
         errors.append(
-            FormatError(
+            FormatError.quoting(
                 f"/conversations/{index}/id",
                 "duplicate_conversation_id",
-                f"the conversation id {key[:40]!r} appears more than once",  # type: ignore[index]
+                key,  # type: ignore[arg-type]
+                "the conversation id {} appears more than once",
             )
         )
     if errors:

@@ -55,10 +55,11 @@ def _timestamp(value: object, path: str, errors: list[FormatError]) -> str | Non
         return None
     if not ISO_TIMESTAMP.fullmatch(value):
         errors.append(
-            FormatError(
+            FormatError.quoting(
                 path,
                 "invalid_timestamp",
-                f"{value[:40]!r} is not an ISO 8601 timestamp with a zone, e.g. 2023-10-27T14:30:00Z",
+                value,
+                "{} is not an ISO 8601 timestamp with a zone, e.g. 2023-10-27T14:30:00Z",
             )
         )
         return None
@@ -92,10 +93,11 @@ def _check_message(message: object, path: str, errors: list[FormatError]) -> tup
         )
     elif message["role"].lower() not in ROLE_SIDES:
         errors.append(
-            FormatError(
+            FormatError.quoting(
                 f"{path}/role",
                 "invalid_role",
-                f"{message['role'][:40]!r} is not a role: use user, agent or support_agent",
+                message["role"],
+                "{} is not a role: use user, agent or support_agent",
             )
         )
     else:
@@ -164,10 +166,11 @@ def check_conversation(
                 continue
             if fields[0] in seen:
                 errors.append(
-                    FormatError(
+                    FormatError.quoting(
                         f"{path}/messages/{position}/id",
                         "duplicate_message_id",
-                        f"the message id {fields[0][:40]!r} appears earlier in this conversation",
+                        fields[0],
+                        "the message id {} appears earlier in this conversation",
                     )
                 )
                 continue

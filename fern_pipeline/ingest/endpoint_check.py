@@ -1,11 +1,12 @@
 """The article's "test" action: fetch an endpoint and check its format, writing nothing anywhere."""
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import FormatError
 from fern_pipeline.ingest import ProgressCallback, prepare
+from fern_pipeline.ingest.masking.settings import PrivacySettings
 
 
 @dataclass(frozen=True)
@@ -55,22 +56,30 @@ class EndpointCheck:
             "messages": self.messages,
             "conversations_valid": self.conversations_valid,
             "conversations_rejected": self.conversations_rejected,
-            "errors": [asdict(error) for error in self.errors],
+            "errors": [
+                {"path": error.path, "code": error.code, "message": error.message} for error in self.errors
+            ],
         }
 
     def quoting_nothing(self) -> "EndpointCheck":
         """The same result without any text the endpoint sent: format errors keep their JSON pointer
         and code but lose their message, which may quote a value of the body (a role, an id)."""
-        errors = tuple(replace(error, message="") for error in self.errors)
+        errors = tuple(FormatError(error.path, error.code, "") for error in self.errors)
         return replace(self, message=self.outline, errors=errors)
 
 
-def check_endpoint(source: SourceConfig, *, on_progress: ProgressCallback | None = None) -> EndpointCheck:
+def check_endpoint(
+    source: SourceConfig,
+    *,
+    on_progress: ProgressCallback | None = None,
+    privacy: PrivacySettings | None = None,
+) -> EndpointCheck:
     """Fetch ``source`` (all its pages) and check every conversation, keeping nothing but the result.
 
+    With ``privacy``'s masker, the messages quote values only masked, as a load would store them.
     Raises :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
-    prepared = prepare(source, on_progress=on_progress)
+    prepared = prepare(source, on_progress=on_progress, privacy=privacy)
     return EndpointCheck(
         status=prepared.status,
         category=None if prepared.category is None else str(prepared.category),

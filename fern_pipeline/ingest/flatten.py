@@ -112,10 +112,11 @@ def _build(
 
 
 def _not_an_instant(path: str, sent: str) -> FormatError:
-    return FormatError(
+    return FormatError.quoting(
         path,
         "invalid_timestamp",
-        f"{sent[:40]!r} is not a real date and time (or lies outside the years 1678 to 2261)",
+        sent,
+        "{} is not a real date and time (or lies outside the years 1678 to 2261)",
     )
 
 

@@ -2,11 +2,11 @@
 
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from fern_pipeline.errors import Category, FetchFailed, FormatError
+from fern_pipeline.errors import Category, FetchFailed
 from fern_pipeline.ingest.body import Body
 from fern_pipeline.ingest.checked import Rejected
 from fern_pipeline.ingest.fetch import fetch
@@ -138,10 +138,10 @@ def relocate(rejected: Rejected, origins: list[tuple[int, int]]) -> Rejected:
     page, index = origins[rejected.index]
     prefix = f"/conversations/{rejected.index}"
     errors = tuple(
-        FormatError(
-            f"/conversations/{index}{error.path.removeprefix(prefix)}",
-            error.code,
-            f"page {page}: {error.message}",
+        replace(
+            error,
+            path=f"/conversations/{index}{error.path.removeprefix(prefix)}",
+            message=f"page {page}: {error.message}",
         )
         for error in rejected.errors
     )

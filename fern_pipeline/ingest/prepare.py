@@ -190,6 +190,11 @@ class Prepared:
         return self._sentence(quoting=False)
 
     def _sentence(self, *, quoting: bool) -> str:
+        """The outcome in one sentence, masked whole when masking is on (a next page's URL is sent too)."""
+        sentence = self._clear_sentence(quoting=quoting)
+        return sentence if self.privacy.masker is None else self.privacy.masker.text(sentence)
+
+    def _clear_sentence(self, *, quoting: bool) -> str:
         if self.failure is not None:
             return self.failure.message
         loaded = (
@@ -206,12 +211,22 @@ class Prepared:
         )
 
 
+#: The columns of each table holding text the endpoint chose; ids and URLs can hold a personal value too.
+MASKED_COLUMNS = {
+    "conversations": ("conversation_id", "url"),
+    "messages": ("conversation_id", "message_id", "content"),
+}
+
+
 def _masked_frames(frames: Frames, masker: Masker) -> Frames:
-    """``frames`` with the messages' content masked, one vectorised pass over the column."""
-    messages = frames.messages
-    column = messages.schema.get_field_index("content")
-    masked = masker.array(messages.column(column))
-    return Frames(frames.conversations, messages.set_column(column, "content", masked))
+    """``frames`` with every text column the endpoint chose masked, one vectorised pass per column."""
+    tables = {"conversations": frames.conversations, "messages": frames.messages}
+    for name, columns in MASKED_COLUMNS.items():
+        for column in columns:
+            table = tables[name]
+            index = table.schema.get_field_index(column)
+            tables[name] = table.set_column(index, column, masker.array(table.column(index)))
+    return Frames(tables["conversations"], tables["messages"])
 
 
 def _masked_rejection(rejected: Rejected, masker: Masker) -> Rejected:
@@ -220,9 +235,7 @@ def _masked_rejection(rejected: Rejected, masker: Masker) -> Rejected:
     The masked JSON text is the item, as an ``orjson.Fragment``: written as it is wherever the raw
     item is written.
     """
-    errors = tuple(
-        FormatError(error.path, error.code, masker.text(error.message)) for error in rejected.errors
-    )
+    errors = tuple(error.masked(masker.text) for error in rejected.errors)
     return Rejected(rejected.index, orjson.Fragment(masker.json_text(rejected.raw)), errors)
 
 

@@ -1,7 +1,7 @@
 """Erasure: one request's conversations removed with their messages and format errors, leaving no copy."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +9,7 @@ import duckdb
 
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.config import Warehouse
+from fern_pipeline.ingest.masking.detect import DEFAULT_REGIONS
 from fern_pipeline.ingest.masking.mask import Masker
 from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 from fern_pipeline.privacy.compact import compact
@@ -21,6 +22,8 @@ from fern_pipeline.store.transaction import transaction
 
 #: Hex digits of the keyed hash of an erasure's selector kept in ``privacy_log``.
 SELECTOR_DIGITS = 16
+#: Shortest part of an erased text looked for as a quote cut short: shorter parts are too common.
+MIN_CUT = 10
 
 
 @dataclass(frozen=True)
@@ -65,22 +68,30 @@ class Erased:
 
 
 def delete(
-    connection: duckdb.DuckDBPyConnection, selector: Selector, pseudonyms: Pseudonyms | None
+    connection: duckdb.DuckDBPyConnection,
+    selector: Selector,
+    pseudonyms: Pseudonyms | None,
+    phone_regions: tuple[str, ...] = DEFAULT_REGIONS,
 ) -> dict[str, tuple[int, int, int]]:
-    """Delete the chosen conversations, their messages and format errors (in the caller's transaction)."""
+    """Delete the chosen conversations, their messages and format errors (in the caller's transaction).
+
+    A text is looked for in clear, masked, and in messages as a quote cut short (see :func:`cut_quotes`);
+    a conversation id as sent and masked (masking at load masks ids too), with the load's
+    ``phone_regions``.
+    """
+    mask = (lambda text: text) if pseudonyms is None else Masker(pseudonyms, phone_regions).text
     clear = None if selector.text is None else selector.text.lower()
-    masked = (
-        clear
-        if pseudonyms is None or selector.text is None
-        else Masker(pseudonyms).text(selector.text).lower()
-    )
+    masked = None if selector.text is None else mask(selector.text).lower()
+    conversation_id = selector.conversation_id
     parameters = {
         "source": selector.source,
-        "conversation_id": selector.conversation_id,
+        "conversation_id": conversation_id,
+        "masked_id": None if conversation_id is None else mask(conversation_id),
         "clear": clear,
         "masked": masked,
+        "cut": sorted({*cut_quotes(clear), *cut_quotes(masked)}),
     }
-    connection.execute(sql("erase_select"), parameters)
+    connection.execute(sql("erase_select"), {key: value for key, value in parameters.items() if key != "cut"})
     connection.execute(sql("erase_select_format_errors"), parameters)
     removed = {
         source: (conversations, messages, format_errors)
@@ -90,17 +101,30 @@ def delete(
     }
     for table in ("conversations", "messages", "format_errors"):
         connection.execute(sql(f"erase_{table}"))
-    connection.execute(sql("erase_fetch_messages"), {"clear": clear, "masked": masked})
+    connection.execute(
+        sql("erase_fetch_messages"), {key: parameters[key] for key in ("clear", "masked", "cut")}
+    )
     return removed
 
 
+def cut_quotes(text: str | None) -> list[str]:
+    """How an error message holds ``text`` quoted but cut short: each prefix of :data:`MIN_CUT` characters
+    or more that is not ``text`` whole, then the closing quote (earlier versions cut before masking)."""
+    if text is None:
+        return []
+    return [text[:end] + quote for end in range(MIN_CUT, len(text)) for quote in ("'", '"')]
+
+
 def _delete_and_log(
-    connection: duckdb.DuckDBPyConnection, selector: Selector, pseudonyms: Pseudonyms | None
+    connection: duckdb.DuckDBPyConnection,
+    selector: Selector,
+    pseudonyms: Pseudonyms | None,
+    phone_regions: tuple[str, ...],
 ) -> dict[str, tuple[int, int, int]]:
     """:func:`delete` and its ``privacy_log`` rows in one transaction; the rows removed, by source."""
     now = datetime.now(UTC)
     with transaction(connection):
-        removed = delete(connection, selector, pseudonyms)
+        removed = delete(connection, selector, pseudonyms, phone_regions)
         hashed = selector.hashed(pseudonyms)
         log(
             connection,
@@ -118,6 +142,7 @@ def erase(
     *,
     pseudonyms: Pseudonyms | None,
     audit: AuditSettings,
+    phone_regions: tuple[str, ...] = DEFAULT_REGIONS,
     lock_wait: float = LOCK_WAIT,
     on_wait: Callable[[], None] | None = None,
 ) -> Erased:
@@ -126,17 +151,20 @@ def erase(
     Opens the warehouse like a load does (waiting for another writer of the file; on a lake, a
     commit that conflicts with another writer's is retried, calling ``on_wait``). The deletion and
     its ``privacy_log`` row (the selector hashed with the pseudonym key, or left out without one)
-    are one transaction. Then a DuckDB file is rewritten (see
+    are one transaction. The audit and its report are rebuilt for this warehouse: a DuckDB file's
+    report beside it, whatever database ``audit`` was configured for. Then a DuckDB file is rewritten (see
     :func:`~fern_pipeline.privacy.compact.compact`) so that no byte of the erased rows remains in
     it; on a lake the data files with deleted rows are rewritten and the older snapshots expired
     with their files (see :func:`~fern_pipeline.store.lake.purge_deleted`).
     """
     before = warehouse.stat().st_size if isinstance(warehouse, Path) else None
+    if isinstance(warehouse, Path) and audit.report_path is not None:
+        audit = replace(audit, report_path=warehouse.parent / audit.report_path.name)
     with connect(warehouse, wait=lock_wait, on_wait=on_wait) as connection:
         ensure_schema(connection)
         removed = committed(
             connection,
-            lambda: _delete_and_log(connection, selector, pseudonyms),
+            lambda: _delete_and_log(connection, selector, pseudonyms, phone_regions),
             what="the erasure",
             on_retry=on_wait,
         )

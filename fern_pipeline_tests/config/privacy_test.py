@@ -50,13 +50,24 @@ def test_by_default_nothing_is_masked_and_everything_is_kept() -> None:
         ("privacy: {retention_schedule: 'daily'}", "'daily' is not a cron expression"),
         ("privacy: {mask: yes please}", "privacy.mask: Input should be a valid boolean"),
         ("privacy: {key: secret}", "privacy.key: unknown key 'key'"),
+        ("privacy: {phone_regions: [DE, XX]}", "XX: not an ISO 3166 country code"),
+        ("privacy: {phone_regions: [DE, de]}", "a region is named twice"),
+        ("privacy: {phone_regions: []}", "privacy.phone_regions: "),
     ],
-    ids=["key_env", "retention_days", "schedule", "mask", "key"],
+    ids=["key_env", "retention_days", "schedule", "mask", "key", "region", "twice", "no-region"],
 )
 def test_mistakes_are_reported_once_with_their_field(text: str, message: str) -> None:
     with pytest.raises(ConfigError) as raised:
         parse_config(text + SOURCES, origin=ORIGIN)
     assert message in str(raised.value)
+
+
+def test_phone_regions_default_to_germany_and_reach_the_masker_in_upper_case() -> None:
+    assert parse_config(SOURCES, origin=ORIGIN).privacy.phone_regions == ("DE",)
+    config = parse_config("privacy: {mask: true, phone_regions: [de, US, gb]}" + SOURCES, origin=ORIGIN)
+    masker = privacy_settings(config, "helpdesk", {"FERN_PSEUDONYM_KEY": "x" * 16}).masker
+    assert masker is not None and masker.phone_regions == ("DE", "US", "GB")
+    assert "415-555-0132" not in masker.text("call 415-555-0132")
 
 
 def test_the_key_is_set_once_for_the_project_not_per_source() -> None:
@@ -87,4 +98,5 @@ def test_the_readmes_privacy_example_is_valid() -> None:
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     config = parse_config(example, origin=ORIGIN)
     assert config.privacy.mask and config.privacy.retention_days == 365
+    assert config.privacy.phone_regions == ("DE", "US", "GB")
     assert config.source_privacy("webshop") == SourcePrivacy(mask=False, retention_days=30)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import duckdb
+import pytest
 from click.testing import CliRunner
 
 from fern_pipeline.audit import AuditSettings, build_audit
@@ -10,7 +11,9 @@ from fern_pipeline.cli import main
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.ingest.masking.mask import Masker
 from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
+from fern_pipeline.privacy.erase import cut_quotes
 from fern_pipeline_tests.privacy.conftest import ALICE, ALICE_PHONE, EVE, KEY, KEY_ENV, WriteProject
+from fern_pipeline_tests.privacy.search import PART, files
 from fern_pipeline_tests.processes import lock_held
 
 MASKER = Masker(Pseudonyms(KEY.encode()))
@@ -21,12 +24,6 @@ def cli(project: ProjectConfig, *arguments: str, key: bool = True) -> tuple[int,
     env = {KEY_ENV: KEY} if key else {KEY_ENV: ""}
     result = CliRunner().invoke(main, [*arguments, "--config", str(config)], env=env)
     return result.exit_code, result.output
-
-
-def files(database: Path) -> bytes:
-    """The database file and its write-ahead log, as a byte search would read them."""
-    wal = database.with_name(database.name + ".wal")
-    return database.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 def query(database: Path, sql: str) -> list[tuple[object, ...]]:
@@ -143,3 +140,79 @@ def test_erase_waits_for_a_writer_like_a_load_and_changes_nothing_when_it_gives_
     assert output.startswith(f"waiting: the database {project.database} is in use by another process\n")
     assert f"error: timeout: the database {project.database} stayed in use" in output
     assert project.database.read_bytes() == before
+
+
+#: Eve's rejected role as versions before issue 22 stored it: quoted, cut at 40 characters, then
+#: masked, so the cut address was no longer found and stayed in clear.
+ERIKA = "erika.mustermann@example.org"
+CUT_QUOTE = "'Erika Mustermann <erika.mustermann@examp' is not a role: use user, agent or support_agent"
+
+
+@pytest.mark.parametrize("mask", [True, False], ids=["masked", "clear"])
+def test_erasing_by_text_removes_quotes_cut_short_that_older_versions_stored(
+    write_project: WriteProject, mask: bool
+) -> None:
+    project = write_project({"mask": mask, "key_env": KEY_ENV})
+    assert cli(project, "load", "--source", "helpdesk", key=mask)[0] == 0
+    with duckdb.connect(str(project.database)) as connection:
+        # as the old code stored it: in the rejection's message, in the fetch's, and in a row whose
+        # raw item holds nothing else of the text
+        connection.execute("UPDATE format_errors SET message = ?", [CUT_QUOTE])
+        connection.execute(
+            "UPDATE fetches SET message = ?", [f"… the first at /conversations/3: {CUT_QUOTE}"]
+        )
+        connection.execute(
+            "INSERT INTO format_errors SELECT source, fetch_id, fetched_at, "
+            "'/conversations/9/messages/0/role', code, ?, '{}' FROM format_errors",
+            [CUT_QUOTE],
+        )
+    assert b"erika.mustermann@examp" in files(project.database)
+
+    code, output = cli(project, "erase", "--text", ERIKA, key=mask)
+
+    assert code == 0, output
+    assert output.splitlines()[0] == "erased: helpdesk: 0 conversations, 0 messages, 2 format-error rows"
+    assert query(project.database, "SELECT count(*) FROM format_errors") == [(0,)]
+    assert query(project.database, "SELECT message FROM fetches") == [(None,)]
+    stored = files(project.database).lower()
+    for end in range(PART, len(ERIKA) + 1):
+        assert ERIKA[:end].encode() not in stored
+    assert b"mustermann" not in stored
+
+
+def test_a_text_shorter_than_a_quote_cut_matches_only_whole() -> None:
+    assert cut_quotes("alice@example.com") == [
+        f"{'alice@example.com'[:end]}{quote}" for end in range(PART, 17) for quote in ("'", '"')
+    ]
+    assert cut_quotes("short") == []
+
+
+def test_erasing_by_conversation_id_finds_an_id_masked_at_load(write_project: WriteProject) -> None:
+    project = write_project({"mask": True, "key_env": KEY_ENV})
+    assert cli(project, "load", "--source", "helpdesk")[0] == 0
+    with duckdb.connect(str(project.database)) as connection:
+        connection.execute(
+            "UPDATE conversations SET conversation_id = ? WHERE conversation_id = 'bob-1'",
+            [MASKER.text(ERIKA)],
+        )
+    code, output = cli(project, "erase", "--source", "helpdesk", "--conversation", ERIKA)
+    assert code == 0, output
+    assert query(
+        project.database, "SELECT count(*) FROM conversations WHERE conversation_id LIKE '[email:%'"
+    ) == [(0,)]
+
+
+def test_erasing_another_database_rebuilds_its_report_beside_it(
+    tmp_path: Path, write_project: WriteProject
+) -> None:
+    project = write_project()
+    other = tmp_path / "elsewhere" / "other.duckdb"
+    assert cli(project, "load", "--source", "helpdesk", "--database", str(other), key=False)[0] == 0
+    configured_report = project.database.parent / "audit_report.html"
+
+    code, output = cli(project, "erase", "--text", ALICE, "--database", str(other), key=False)
+
+    assert code == 0, output
+    assert output.splitlines()[-1].endswith(f"audit rebuilt: {other.parent / 'audit_report.html'}")
+    assert (other.parent / "audit_report.html").is_file()
+    assert not configured_report.exists()

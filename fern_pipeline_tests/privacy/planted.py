@@ -62,6 +62,9 @@ FOREIGN = [
     ("33", ["1 42 68 53 00", "6 12 34 56 78"]),
     ("31", ["20 123 4567", "6 12345678"]),
 ]
+#: US area codes, and UK numbers by their national prefix with the digits that follow it.
+US_AREAS = ["415", "212", "646", "303", "617", "312", "206", "512", "305", "713"]
+UK_NATIONAL = {"020 7": 7, "020 3": 7, "0161 ": 7, "0121 ": 7, "0131 ": 7, "07700 900": 3, "079": 8, "074": 8}
 EN = [
     "Hi, you can reach me at {} any time.",
     "My details: {}. Please update the account.",
@@ -102,22 +105,71 @@ def _email(rng: random.Random) -> str:
     return local.rstrip("@") + "@" + rng.choice(DOMAINS)
 
 
-def _phone(rng: random.Random) -> str:
-    if rng.random() < 0.25:
-        code, numbers = rng.choice(FOREIGN)
-        national = rng.choice(numbers)
-        if code == "1":
-            area, exchange, line = national.split()
-            return rng.choice(
-                [
-                    f"+1 ({area}) {exchange}-{line}",
-                    f"+1 {area}-{exchange}-{line}",
-                    f"001 {area} {exchange} {line}",
-                ]
-            )
+def _us_national(rng: random.Random) -> str:
+    """A US number as Americans write it, without the country code: 415-555-0132, (415) 555-0132."""
+    area, exchange, line = rng.choice(US_AREAS), str(rng.randint(200, 999)), _digits(rng, 4)
+    return rng.choice(
+        [
+            f"{area}-{exchange}-{line}",
+            f"({area}) {exchange}-{line}",
+            f"{area}.{exchange}.{line}",
+            f"{area} {exchange} {line}",
+            f"1-{area}-{exchange}-{line}",
+            f"({area}){exchange}-{line}",
+        ]
+    )
+
+
+def _uk_national(rng: random.Random) -> str:
+    """A UK number as Britons write it, with the trunk 0: 020 7946 0958, 07700 900123, 0161 496 0123."""
+    prefix = rng.choice(sorted(UK_NATIONAL))
+    number = (prefix + _digits(rng, UK_NATIONAL[prefix])).replace(" ", "")
+    if number.startswith("02"):
+        grouped = f"{number[:3]} {number[3:7]} {number[7:]}"
+    elif number.startswith("07"):
+        grouped = f"{number[:5]} {number[5:]}"
+    else:
+        grouped = f"{number[:4]} {number[4:7]} {number[7:]}"
+    area, rest = grouped.split(" ", 1)
+    return rng.choice([grouped, f"({area}) {rest}", number, grouped.replace(" ", "-")])
+
+
+#: Phone notations of the planted set, with the share of phone numbers written in each (the rest German).
+NOTATIONS: dict[str, float] = {"US national": 0.15, "UK national": 0.15, "international": 0.2}
+
+
+def _phone(rng: random.Random) -> tuple[str, str]:
+    """A phone number: (its notation, the number)."""
+    draw = rng.random()
+    if draw < NOTATIONS["US national"]:
+        return "US national", _us_national(rng)
+    if draw < NOTATIONS["US national"] + NOTATIONS["UK national"]:
+        return "UK national", _uk_national(rng)
+    if draw < sum(NOTATIONS.values()):
+        return "international", _international(rng)
+    return "German", _german(rng)
+
+
+def _international(rng: random.Random) -> str:
+    """A number of another country with its country code: +1 (415) 555-0132, 0044 20 7946 0958."""
+    code, numbers = rng.choice(FOREIGN)
+    national = rng.choice(numbers)
+    if code == "1":
+        area, exchange, line = national.split()
         return rng.choice(
-            [f"+{code} {national}", f"00{code} {national}", f"+{code}-{national.replace(' ', '-')}"]
+            [
+                f"+1 ({area}) {exchange}-{line}",
+                f"+1 {area}-{exchange}-{line}",
+                f"001 {area} {exchange} {line}",
+            ]
         )
+    return rng.choice(
+        [f"+{code} {national}", f"00{code} {national}", f"+{code}-{national.replace(' ', '-')}"]
+    )
+
+
+def _german(rng: random.Random) -> str:
+    """A German number, landline or mobile, in the notations Germans use, with +49 or without."""
     if rng.random() < 0.4:
         prefix = rng.choice(sorted(DE_MOBILE))
         subscriber = rng.choice("123456789") + _digits(rng, DE_MOBILE[prefix] - 1)
@@ -189,6 +241,9 @@ def _ordinary(rng: random.Random) -> tuple[str, str]:
             lambda: f"ORD-{y}{m:02d}{d:02d}-{rng.randint(1, 9999):04d}",
             lambda: f"Kundennummer KD-{rng.randint(100000, 999999)}",
             lambda: f"Ticket #{rng.randint(10000, 99999)}",
+            lambda: f"Order #{rng.randint(100, 999)}-{_digits(rng, 7)}-{_digits(rng, 7)}",
+            lambda: f"PO {rng.randint(4500000000, 4599999999)}",
+            lambda: f"order {_digits(rng, 3)}-{_digits(rng, 6)}",
         ],
         "date": [
             lambda: f"{y}-{m:02d}-{d:02d}",
@@ -197,6 +252,9 @@ def _ordinary(rng: random.Random) -> tuple[str, str]:
             lambda: f"{m:02d}/{d:02d}/{y}",
             lambda: f"{y}-{m:02d}-{d:02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00Z",
             lambda: f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} Uhr",
+            lambda: f"{d}/{m}/{y % 100:02d}",
+            lambda: f"{m}-{d}-{y}",
+            lambda: f"{rng.randint(1, 12)}:{rng.randint(0, 59):02d} pm",
         ],
         "price": [
             lambda: f"{rng.randint(1, 9)}.{rng.randint(100, 999)},{rng.randint(0, 99):02d} €",
@@ -204,6 +262,8 @@ def _ordinary(rng: random.Random) -> tuple[str, str]:
             lambda: f"${rng.randint(1, 99)},{rng.randint(100, 999)}.{rng.randint(0, 99):02d}",
             lambda: f"EUR {rng.randint(10, 99)}.{rng.randint(100, 999)},{rng.randint(0, 99):02d}",
             lambda: f"{rng.randint(1, 12)} x {rng.randint(50, 999)} g",
+            lambda: f"${rng.randint(1, 9)},{rng.randint(100, 999)}.{rng.randint(0, 99):02d}",
+            lambda: f"£{rng.randint(1, 999)}.{rng.randint(0, 99):02d}",
         ],
         "version": [
             lambda: f"{rng.randint(1, 20)}.{rng.randint(0, 30)}.{rng.randint(0, 20)}",
@@ -215,34 +275,45 @@ def _ordinary(rng: random.Random) -> tuple[str, str]:
         "postal code": [
             lambda: f"{rng.randint(10000, 99999)} Berlin",
             lambda: f"D-{rng.randint(10000, 99999)}",
+            lambda: f"CA {rng.randint(90001, 96162)}-{_digits(rng, 4)}",
+            lambda: f"SW1A {rng.randint(1, 9)}AA",
         ],
         "tracking number": [
             lambda: f"00340434{_digits(rng, 12)}",
             lambda: f"1Z{rng.randint(100, 999)}AA1{_digits(rng, 10)}",
             lambda: f"JJD{_digits(rng, 18)}",
             lambda: f"Sendungsnummer {rng.choice('01')}{_digits(rng, 13)}",
+            lambda: " ".join(
+                ["9400", "1" + _digits(rng, 3), *(_digits(rng, 4) for _ in range(3)), _digits(rng, 2)]
+            ),
+            lambda: f"FedEx {_digits(rng, 12)}",
+            lambda: f"RM{_digits(rng, 9)}GB",
         ],
         "invoice": [
             lambda: f"RE-{y}-{rng.randint(10000, 99999)}",
             lambda: f"Rechnung {y}{_digits(rng, 6)}",
             lambda: f"INV-{_digits(rng, 6)}",
+            lambda: f"Invoice {y}-{_digits(rng, 4)}-{_digits(rng, 3)}",
         ],
         "article number": [
             lambda: f"SN {_digits(rng, 4)}-{_digits(rng, 4)}-{_digits(rng, 4)}",
             lambda: f"Artikel {_digits(rng, 8)}",
             lambda: f"EAN {_digits(rng, 13)}",
+            lambda: f"SKU {_digits(rng, 3)}-{_digits(rng, 4)}",
+            lambda: f"ISBN 978-{rng.randint(0, 1)}-{_digits(rng, 3)}-{_digits(rng, 5)}-{rng.randint(0, 9)}",
+            lambda: f"UPC {_digits(rng, 12)}",
         ],
     }
     family = rng.choice(sorted(families))
     return family, rng.choice(families[family])()
 
 
-#: The personal kinds, each with its maker.
-MAKERS: dict[str, Callable[[random.Random], str]] = {
-    "email": _email,
+#: The personal kinds, each with its maker of (family, value).
+MAKERS: dict[str, Callable[[random.Random], tuple[str, str]]] = {
+    "email": lambda rng: ("email", _email(rng)),
     "phone": _phone,
-    "iban": _iban,
-    "card": _card,
+    "iban": lambda rng: ("iban", _iban(rng)),
+    "card": lambda rng: ("card", _card(rng)),
 }
 KINDS = tuple(MAKERS)
 
@@ -253,7 +324,7 @@ def planted(count: int, seed: int = SEED) -> list[Planted]:
     items = []
     for kind in (*KINDS, "ordinary"):
         for index in range(count):
-            family, value = _ordinary(rng) if kind == "ordinary" else (kind, MAKERS[kind](rng))
+            family, value = _ordinary(rng) if kind == "ordinary" else MAKERS[kind](rng)
             template = rng.choice(EN if index % 2 else DE)
             items.append(Planted(template.format(value), kind, family, value))
     return items

@@ -7,12 +7,23 @@ from dataclasses import dataclass
 import pyarrow
 import pyarrow.compute as pc
 
-from fern_pipeline.ingest.masking.detect import find
+from fern_pipeline.ingest.masking.detect import DEFAULT_REGIONS, find
 from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 
-#: What every text holding a personal value contains: an ``@`` or six digits with separators. Texts
-#: without it (most messages) are passed over in Arrow's C++ (RE2) and never reach Python.
-CANDIDATE = r"@|\d(?:[ \-/.()]{0,3}\d){5}"
+#: What every text holding a personal value contains, a wider form of each detector's own test (RE2
+#: has no look-behind): an ``@``; a ``+`` or a ``0`` that starts no word, then six digits (phones); a
+#: grouped number starting no word (415-555-0132); 13 digits (cards); two letters and digits (IBANs).
+#: Texts without one (most messages, and ids such as ``msg_00000005``) are passed over in Arrow's C++
+#: (RE2) and never reach Python.
+CANDIDATE = "|".join(
+    [
+        r"@",
+        r"(?:\+|(?:^|[^\w.,])0)(?:[ \-/.()]{0,3}\d){6}",
+        r"(?:^|[^\w.,])(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}",
+        r"\d(?:[ -]?\d){12}",
+        r"(?i:[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2})",
+    ]
+)
 _CANDIDATE = re.compile(CANDIDATE)
 #: A JSON string literal, with its escapes.
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -23,6 +34,8 @@ class Masker:
     """Replaces personal values by pseudonyms keyed by ``pseudonyms``."""
 
     pseudonyms: Pseudonyms
+    #: Regions whose national phone notation is masked (international numbers always are).
+    phone_regions: tuple[str, ...] = DEFAULT_REGIONS
 
     def text(self, text: str, *, quote: bool = False) -> str:
         """``text`` with every personal value replaced by its token (a JSON string if ``quote``)."""
@@ -30,7 +43,7 @@ class Masker:
             return text
         parts: list[str] = []
         position = 0
-        for found in find(text):
+        for found in find(text, self.phone_regions):
             token = found.value if found.kind == "token" else self.pseudonyms.token(found.kind, found.value)
             parts += [text[position : found.start], json.dumps(token) if quote else token]
             position = found.end

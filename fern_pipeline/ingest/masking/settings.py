@@ -29,5 +29,6 @@ def privacy_settings(
     chosen = project.source_privacy(source)
     key = project.pseudonym_key(environ) if chosen.mask else None
     return PrivacySettings(
-        masker=None if key is None else Masker(Pseudonyms(key)), retention_days=chosen.retention_days
+        masker=None if key is None else Masker(Pseudonyms(key), project.privacy.phone_regions),
+        retention_days=chosen.retention_days,
     )

@@ -6,14 +6,18 @@ import json
 from collections import Counter
 
 import pyarrow
+import pyarrow.compute as pc
 import pytest
 
-from fern_pipeline.ingest.masking.mask import Masker
+from fern_pipeline.ingest.masking.detect import find
+from fern_pipeline.ingest.masking.mask import CANDIDATE, Masker
 from fern_pipeline.ingest.masking.pseudonym import TOKEN, Pseudonyms
 from fern_pipeline_tests.privacy.planted import KINDS, planted
 
 KEY = b"a project's secret key"
-MASKER = Masker(Pseudonyms(KEY))
+#: The regions whose national notations the planted set writes (privacy.phone_regions: [DE, US, GB]).
+REGIONS = ("DE", "US", "GB")
+MASKER = Masker(Pseudonyms(KEY), REGIONS)
 #: Texts per kind in the planted set: 1 % of it is 20 texts.
 PLANTED = planted(2000)
 
@@ -32,6 +36,27 @@ def test_at_least_99_percent_of_planted_values_are_masked_as_their_kind(kind: st
         if item.value in (masked := MASKER.text(item.text)) or f"[{kind}:" not in masked
     ]
     assert len(missed) <= len(items) // 100, missed[:10]
+
+
+@pytest.mark.parametrize("notation", ["German", "US national", "UK national", "international"])
+def test_at_least_99_percent_of_phone_numbers_are_masked_in_each_notation(notation: str) -> None:
+    items = [item for item in PLANTED if item.family == notation]
+    missed = [item.text for item in items if item.value in MASKER.text(item.text)]
+    assert len(items) >= 200
+    assert len(missed) <= len(items) // 100, missed[:10]
+
+
+def test_national_notations_of_regions_not_configured_stay_as_they_are() -> None:
+    german_only = Masker(Pseudonyms(KEY))
+    assert german_only.text("call 415-555-0132") == "call 415-555-0132"
+    assert german_only.text("call +1 415-555-0132") == f"call {expected_token('phone', '+14155550132')}"
+
+
+def test_a_number_two_regions_read_is_the_first_regions() -> None:
+    # 07911 is a UK mobile prefix and a German area code (Baden-Württemberg): both notations are valid
+    british_first = Masker(Pseudonyms(KEY), ("GB", "DE"))
+    assert MASKER.text("07911 123456") == expected_token("phone", "+497911123456")
+    assert british_first.text("07911 123456") == expected_token("phone", "+447911123456")
 
 
 def test_at_most_1_percent_of_ordinary_tokens_are_masked() -> None:
@@ -62,6 +87,13 @@ def test_ordinary_tokens_cover_every_family_named_in_the_issue() -> None:
         ("phone", ["+1 (415) 555-0132", "001 415 555 0132"], "+14155550132"),
         ("phone", ["0044 20 7946 0958", "+44 20 7946 0958"], "+442079460958"),
         (
+            "phone",
+            ["415-555-0132", "(415) 555-0132", "415.555.0132", "415 555 0132", "1-415-555-0132"],
+            "+14155550132",
+        ),
+        ("phone", ["020 7946 0958", "(020) 7946 0958", "020-7946-0958"], "+442079460958"),
+        ("phone", ["0161 496 0123", "(0161) 496 0123", "+44 161 496 0123"], "+441614960123"),
+        (
             "iban",
             ["DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "de89 3704 0044 0532 0130 00"],
             "DE89370400440532013000",
@@ -69,7 +101,19 @@ def test_ordinary_tokens_cover_every_family_named_in_the_issue() -> None:
         ("card", ["4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111"], "4111111111111111"),
         ("card", ["3782 822463 10005", "378282246310005"], "378282246310005"),
     ],
-    ids=["email", "berlin", "mobile", "us", "uk", "iban", "visa", "amex"],
+    ids=[
+        "email",
+        "berlin",
+        "mobile",
+        "us",
+        "uk",
+        "us-national",
+        "london",
+        "manchester",
+        "iban",
+        "visa",
+        "amex",
+    ],
 )
 def test_every_notation_of_a_value_gives_the_same_keyed_token(
     kind: str, notations: list[str], normalised: str
@@ -142,3 +186,18 @@ def test_an_arrow_column_is_masked_value_by_value_with_nulls_kept() -> None:
 def test_tokens_match_the_agreed_format() -> None:
     masked = MASKER.text("anna@example.com 030/1234567 DE89370400440532013000 4111111111111111")
     assert [match.group() for match in TOKEN.finditer(masked)] == masked.split()
+
+
+def test_the_arrow_prefilter_passes_every_text_a_detector_finds_something_in_and_no_plain_id() -> None:
+    texts = [item.text for item in PLANTED] + [
+        "DE89370400440532013000",
+        "x:4111111111111111",
+        "(415) 555-0132",
+    ]
+    passed = pc.match_substring_regex(pyarrow.array(texts), CANDIDATE).to_pylist()
+    missed = [
+        text for text, candidate in zip(texts, passed, strict=True) if not candidate and find(text, REGIONS)
+    ]
+    assert missed == []
+    ids = pyarrow.array(["msg_00000005", "conv_0012345", "ORD-20240101-0042", "a1b2c3d4e5f6"])
+    assert not pc.any(pc.match_substring_regex(ids, CANDIDATE)).as_py()
