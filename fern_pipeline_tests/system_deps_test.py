@@ -135,9 +135,18 @@ def test_without_apt_get_it_stops_with_one_line(machine: Machine) -> None:
 
 
 def test_make_test_runs_it_before_anything_else() -> None:
-    """Before the virtualenv is built or a test runs (``make -n`` prints the commands, running none)."""
+    """Before the virtualenv is built or a test runs (``make -n`` prints the commands, running none).
+
+    Under ``make test`` this is a make inside a make: ``--no-print-directory`` keeps its "Entering
+    directory" line out of the plan.
+    """
     planned = subprocess.run(
-        ["make", "-n", "test"], cwd=SCRIPT.parents[1], capture_output=True, text=True, timeout=60, check=True
+        ["make", "-n", "--no-print-directory", "test"],
+        cwd=SCRIPT.parents[1],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout.splitlines()
     assert planned[0] == ".ci/system-deps"
     assert planned[-1].startswith("FERN_REQUIRE_SYSTEM_TESTS=1 ")
