@@ -49,7 +49,7 @@ def test_a_teams_theme_categories_are_typed_and_checked() -> None:
     assert parse_config(VALID, origin=ORIGIN, environ={}).audit.themes == ()
     themes = (
         "audit:\n  themes:\n"
-        "    - name: Billing\n      examples: ["Where is my invoice?", Rechnung falsch]\n"
+        "    - name: Billing\n      examples: ['Where is my invoice?', Rechnung falsch]\n"
         "    - name: Access\n      examples: [I cannot log in]\n"
     )
     config = parse_config(VALID + themes, origin=ORIGIN, environ={})
