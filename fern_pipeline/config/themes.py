@@ -31,4 +31,3 @@ def unique_names(categories: tuple[ThemeCategory, ...]) -> tuple[ThemeCategory, 
             raise ValueError(f"{index}.name: {category.name!r} is used by an earlier category")
         seen.add(key)
     return categories
-
