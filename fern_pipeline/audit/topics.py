@@ -14,7 +14,7 @@ from fern_pipeline.audit.keywords import TOKEN_PATTERN, keywords_by_language, sh
 from fern_pipeline.config import ThemeCategory
 
 #: Most distinct texts embedded to find the topics; every other text is assigned by its words.
-EMBED_SAMPLE = 20_000
+EMBED_SAMPLE = 10_000
 #: The label of the topic of questions asked too rarely to make a topic of their own.
 OTHER_LABEL = "Other: questions asked once or twice"
 OTHER_THEME_LABEL = "Other"
