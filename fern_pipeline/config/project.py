@@ -14,6 +14,7 @@ from fern_pipeline.config.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.config.privacy import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
 from fern_pipeline.config.source import DEFAULT_TIMEOUT, REMOTE_URL_SCHEMES, SourceConfig, supported_url
+from fern_pipeline.config.themes import ThemeCategory, unique_names
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.redact import redact_url
 
@@ -22,7 +23,6 @@ DATABASE_ENV = "FERN_DUCKDB_PATH"
 DEFAULT_CONFIG_FILE = "fern_sources.yaml"
 DEFAULT_DATABASE = Path("data/fern.duckdb")
 DEFAULT_AUDIT_DAYS = 90
-DEFAULT_MAX_TOPICS = 12
 
 
 class AuditConfig(BaseModel):
@@ -37,9 +37,19 @@ class AuditConfig(BaseModel):
         default=None,
         description="Last instant covered (ISO 8601 with a zone); default: the newest message loaded.",
     )
-    max_topics: Annotated[int, Field(ge=2, le=50)] = Field(
-        default=DEFAULT_MAX_TOPICS, description="Most topics the conversations are grouped into."
+    max_topics: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="A cap, rarely needed: keep only this many of the largest topics, the rest go to other.",
     )
+    themes: tuple[ThemeCategory, ...] = Field(
+        default=(),
+        description="The team's categories (name, example questions); the rest are themed from the data.",
+    )
+
+    @field_validator("themes")
+    @classmethod
+    def _theme_names_unique(cls, themes: tuple[ThemeCategory, ...]) -> tuple[ThemeCategory, ...]:
+        return unique_names(themes)
 
     @field_validator("end")
     @classmethod
