@@ -58,3 +58,9 @@ class DatabaseBusy(Exception):
     """The file stayed locked, or a lake commit kept conflicting, past what a load waits; nothing written."""
 
     category = Category.TIMEOUT
+
+
+class LakeUnavailable(Exception):
+    """The lake could not be attached (its catalog unreachable or refusing); nothing was written."""
+
+    category = Category.UNREACHABLE

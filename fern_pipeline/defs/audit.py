@@ -10,7 +10,7 @@ from fern_pipeline.config import AuditConfig, ProjectConfig
 from fern_pipeline.defs.metadata import described_schema
 from fern_pipeline.defs.resources import open_database, pool_for
 from fern_pipeline.defs.sources import GROUP, source_asset_keys
-from fern_pipeline.ingest import counted
+from fern_pipeline.ingest.received import counted
 from fern_pipeline.store.queries import records
 
 AUDIT_KEY = dg.AssetKey("support_audit")

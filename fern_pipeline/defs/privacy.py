@@ -8,7 +8,7 @@ from dagster_duckdb import DuckDBResource
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.defs.resources import open_database, pool_for
-from fern_pipeline.ingest import counted
+from fern_pipeline.ingest.received import counted
 from fern_pipeline.privacy.retention import retain
 from fern_pipeline.store.lake import is_lake, purge_deleted
 

@@ -1,11 +1,28 @@
-"""The article's "test" action: fetch an endpoint and check its format, writing nothing anywhere."""
+"""The article's "test" action: fetch an endpoint and check its format, writing nothing anywhere.
+
+The check is the load's format check without what only the warehouse needs (Arrow rows, pandera's
+validation of them, masking): it imports neither pandas, pandera nor Arrow.
+"""
 
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import FormatError
-from fern_pipeline.ingest import ProgressCallback, prepare
+from fern_pipeline.ingest.checked import CheckedDocument, reject
+from fern_pipeline.ingest.instants import impossible_instants
+from fern_pipeline.ingest.limits import ProgressCallback
+from fern_pipeline.ingest.received import Received, receive
+
+
+@dataclass
+class FormatPass(Received[None]):
+    """A fetch whose conversations are put through the format check and nothing else."""
+
+    def _rows(self, checked: CheckedDocument) -> None:
+        found = impossible_instants(checked)
+        if found:
+            reject(checked, found)
 
 
 @dataclass(frozen=True)
@@ -70,7 +87,7 @@ def check_endpoint(source: SourceConfig, *, on_progress: ProgressCallback | None
 
     Raises :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
-    prepared = prepare(source, on_progress=on_progress)
+    prepared = receive(FormatPass, source, on_progress=on_progress)
     return EndpointCheck(
         status=prepared.status,
         category=None if prepared.category is None else str(prepared.category),
