@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from fern_pipeline.store.connection import LOCK_WAIT
+from fern_pipeline.errors import LOCK_WAIT
 
 database_option = click.option(
     "--database", type=click.Path(path_type=Path, dir_okay=False), help="DuckDB file."

@@ -2,7 +2,8 @@
 touching the database."""
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 import orjson
 
@@ -22,6 +23,14 @@ class Prepared(Received[Frames]):
 
     #: Masking and retention for this source's load.
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+
+    @classmethod
+    def of(cls, received: Received[Any], privacy: PrivacySettings) -> "Prepared":
+        """The fetch ``received``, to be made into rows masked and kept as ``privacy`` says."""
+        return cls(
+            **{item.name: getattr(received, item.name) for item in fields(received) if item.init},
+            privacy=privacy,
+        )
 
     def _rows(self, checked: CheckedDocument) -> Frames:
         frames = to_frames(checked, source=self.source, fetched_at=self.fetched_at)
