@@ -8,7 +8,7 @@ DAGSTER_HOME_DIR := $(CURDIR)/.dagster_home
 DAGSTER := DAGSTER_HOME=$(DAGSTER_HOME_DIR) $(BIN)/dagster
 QUIET_LOGS := '{"loggers": {"console": {"config": {"log_level": "INFO"}}}}'
 
-.PHONY: install demo test lint ui bench clean
+.PHONY: install system-deps demo test lint ui bench clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -46,9 +46,15 @@ bench: $(BENCH_INSTALLED)
 	$(BIN)/python -m benchmarks.lake $(LAKE_BENCH_ARGS)
 	$(BIN)/python -m benchmarks.startup $(STARTUP_BENCH_ARGS)
 
+# Chromium, PostgreSQL and redis-server from Debian's packages: installed when missing (as root, with
+# apt-get), else one line saying what to install, before anything else is done.
+system-deps:
+	@.ci/system-deps
+
 # Two workers, one per core of the machines CI runs on: the end-to-end tests wait on subprocesses.
-test: $(INSTALLED)
-	$(BIN)/python -m pytest -n 2
+# With FERN_REQUIRE_SYSTEM_TESTS=1 a skipped test fails, unless it declares its data optional.
+test: system-deps $(INSTALLED)
+	FERN_REQUIRE_SYSTEM_TESTS=1 $(BIN)/python -m pytest -n 2
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -19,8 +19,9 @@ from fern_pipeline_tests.http_server import LocalServer, serve
 # hypothesis keeps caches in ./.hypothesis by default: tests write nothing into the working directory.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "fern_pipeline_hypothesis")
 
-#: Private PostgreSQL and Redis servers, started by the tests that ask for them (``services.py``).
-pytest_plugins = ["fern_pipeline_tests.services"]
+#: Private PostgreSQL and Redis servers, started by the tests that ask for them (``services.py``); under
+#: ``make test``, a skip is a failure (``no_skips.py``).
+pytest_plugins = ["fern_pipeline_tests.services", "fern_pipeline_tests.no_skips"]
 
 #: The team's shared test data (``shared/testdata`` beside the clone, or beside the worktrees' folder).
 SHARED_TESTDATA = next(
@@ -53,6 +54,20 @@ def server() -> Iterator[LocalServer]:
     """A running local HTTP server for scenarios."""
     with serve() as running:
         yield running
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Writes a ``fern_sources.yaml`` into ``tmp_path`` and names it by ``$FERN_PIPELINE_CONFIG``."""
+
+    def write(text: str) -> Path:
+        path = tmp_path / "fern_sources.yaml"
+        path.write_text(text)
+        monkeypatch.setenv("FERN_PIPELINE_CONFIG", str(path))
+        monkeypatch.delenv("FERN_DUCKDB_PATH", raising=False)
+        return path
+
+    return write
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Tests of the code location: every definition loads, every job and schedule resolves."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import dagster as dg
@@ -21,12 +22,9 @@ sources:
 
 
 @pytest.fixture
-def configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "fern_sources.yaml"
-    path.write_text(CONFIG)
-    monkeypatch.setenv("FERN_PIPELINE_CONFIG", str(path))
-    monkeypatch.delenv("FERN_DUCKDB_PATH", raising=False)
-    return path
+def configured(config_file: Callable[[str], Path]) -> Path:
+    """The configuration file, named by ``$FERN_PIPELINE_CONFIG``."""
+    return config_file(CONFIG)
 
 
 def test_every_definition_loads_and_resolves(configured: Path) -> None:

@@ -15,7 +15,10 @@ CORPUS = SHARED_TESTDATA / "jsontestsuite" / "test_parsing"
 FILES = sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []
 EXPECTED = {"y": {"invalid_format"}, "n": {"invalid_json"}, "i": {"invalid_format", "invalid_json"}}
 
-pytestmark = pytest.mark.skipif(not FILES, reason=f"JSONTestSuite corpus absent at {CORPUS}")
+pytestmark = [
+    pytest.mark.optional_data,
+    pytest.mark.skipif(not FILES, reason=f"data absent: the JSONTestSuite corpus is not at {CORPUS}"),
+]
 
 
 @pytest.mark.parametrize("payload", FILES, ids=[path.name for path in FILES])

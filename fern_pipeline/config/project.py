@@ -85,7 +85,9 @@ class ProjectConfig(BaseModel):
     lake: LakeConfig | None = Field(
         default=None, description="A DuckLake to load into instead of the DuckDB file (many writers at once)."
     )
-    sources: list[SourceConfig] = Field(min_length=1, description="The support endpoints to load.")
+    sources: list[SourceConfig] = Field(
+        description="The support endpoints to load; none yet (`[]`) while the lake or privacy is set up."
+    )
     audit: AuditConfig = Field(default_factory=AuditConfig, description="What the audit covers.")
     help_center: HelpCenterConfig | None = Field(
         default=None, description="Existing help-center articles, to find the topics they do not cover."
@@ -117,7 +119,7 @@ class ProjectConfig(BaseModel):
         for source in self.sources:
             if source.name == name:
                 return source
-        known = ", ".join(source.name for source in self.sources)
+        known = ", ".join(source.name for source in self.sources) or "none yet; add one under sources:"
         raise ConfigError(f"no source named {name!r} is configured (known: {known})")
 
     def source_privacy(self, name: str) -> SourcePrivacy:

@@ -96,7 +96,7 @@ def _render(page: Path, profile: Path, width: int = 1400) -> tuple[str, list[str
 
 
 needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Chromium is not installed (apt-get install chromium; .ci/run does it)"
+    not CHROMIUM.exists(), reason="Chromium is not installed (apt-get install chromium; make test does it)"
 )
 
 

@@ -65,7 +65,7 @@ class FernSupportEndpointsComponent(dg.Component, dg.Resolvable, dg.Model):
     # Typed ``Any`` here because dg refuses models with constrained fields as Python types; the
     # YAML is validated as the model named in each resolver, and ProjectConfig validates again.
     sources: Annotated[list[Any], _validated(list[SourceConfig])] = Field(
-        min_length=1, description="The support endpoints, each as in fern_sources.yaml."
+        description="The support endpoints, each as in fern_sources.yaml (none yet: `[]`)."
     )
     lake: Annotated[Any, _validated(LakeConfig | None)] = Field(
         default=None,
