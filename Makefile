@@ -40,9 +40,11 @@ $(BENCH_INSTALLED): $(INSTALLED) benchmarks/requirements.txt
 	touch $(BENCH_INSTALLED)
 
 # Then the lake against the file, and four sources at once (issue 15); LAKE_BENCH_ARGS="--repeats 1".
+# Then the commands' start (issue 24); STARTUP_BENCH_ARGS="--repeats 3".
 bench: $(BENCH_INSTALLED)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.lake $(LAKE_BENCH_ARGS)
+	$(BIN)/python -m benchmarks.startup $(STARTUP_BENCH_ARGS)
 
 # Chromium, PostgreSQL and redis-server from Debian's packages: installed when missing (as root, with
 # apt-get), else one line saying what to install, before anything else is done.

@@ -107,7 +107,7 @@ def dagster_materialize(url: str, database: Path, max_bytes: int) -> None:
 def in_process_load(url: str, database: Path, max_bytes: int) -> None:
     """The load the asset runs, called directly: what ``dg.materialize`` is compared with."""
     from fern_pipeline.config import SourceConfig
-    from fern_pipeline.ingest import prepare
+    from fern_pipeline.ingest.prepare import prepare
     from fern_pipeline.store.load import load_into
 
     source = SourceConfig(name=SOURCE, url=url, max_bytes=max_bytes, timeout=900)  # type: ignore[arg-type]

@@ -64,10 +64,12 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[floa
     return seconds, rss
 
 
-def measure_with_output(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, bytes]:
-    """:func:`measure`, and what the command printed."""
+def measure_with_output(
+    command: list[str], env: dict[str, str] | None = None, *, stderr: int | None = None
+) -> tuple[float, float, bytes]:
+    """:func:`measure`, and what the command printed (``stderr``: where its errors go, else ours)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, env=env)
     assert process.stdout is not None
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)

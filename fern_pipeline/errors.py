@@ -85,7 +85,17 @@ class ConfigError(Exception):
     """A configuration mistake, with the file, source and field it concerns in its message."""
 
 
+#: Seconds a writer waits for another process to release the database (DuckDB allows one writer process).
+LOCK_WAIT = 60.0
+
+
 class DatabaseBusy(Exception):
     """The file stayed locked, or a lake commit kept conflicting, past what a load waits; nothing written."""
 
     category = Category.TIMEOUT
+
+
+class LakeUnavailable(Exception):
+    """The lake could not be attached (its catalog unreachable or refusing); nothing was written."""
+
+    category = Category.UNREACHABLE

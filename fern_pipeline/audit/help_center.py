@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.config import HelpCenterConfig
 from fern_pipeline.errors import FetchFailed
-from fern_pipeline.ingest import fetch
+from fern_pipeline.ingest.fetch import fetch
 
 #: Largest help-center document accepted from a URL.
 MAX_BYTES = 64 * 1024 * 1024

@@ -1,17 +1,25 @@
 """The audit asset: runs the audit over every source's conversations once they have loaded."""
 
+from typing import TYPE_CHECKING
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field, ValidationError
 
-from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
-from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
 from fern_pipeline.config import AuditConfig, ProjectConfig
 from fern_pipeline.defs.metadata import described_schema
 from fern_pipeline.defs.resources import open_database, pool_for
 from fern_pipeline.defs.sources import GROUP, source_asset_keys
-from fern_pipeline.ingest import counted
+from fern_pipeline.ingest.received import counted
 from fern_pipeline.store.queries import records
+
+if TYPE_CHECKING:
+    from fern_pipeline.audit import AuditResult, AuditSettings
+
+# The audit's modules are imported by the audit's step alone (see support_audit), hence inside the
+# functions below: the audit's libraries (scikit-learn with SciPy, jinja2) were 8.2 s of the code
+# location's 11.9 s import on the shared 2-core machine (-X importtime), which every step process of
+# every run paid, each source's load included (benchmarks/startup.py).
 
 AUDIT_KEY = dg.AssetKey("support_audit")
 #: Headline figures (all sources) also given as numbers, so Dagster plots them across materializations.
@@ -31,8 +39,10 @@ Writes `audit_conversations`, `audit_topics`, `audit_themes`, `audit_summary`, `
 DuckDB file."""
 
 
-def _metadata(result: AuditResult, columns: dict[str, list[dict[str, str]]]) -> dict[str, object]:
+def _metadata(result: "AuditResult", columns: dict[str, list[dict[str, str]]]) -> dict[str, object]:
     """The audit's figures; the columns of ``audit_conversations`` as its column schema, the others beside."""
+    from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
+
     schemas = {name: described_schema(AUDIT_TABLE_MODELS[name], found) for name, found in columns.items()}
     metadata: dict[str, object] = {
         "summary": dg.MetadataValue.md(result.markdown),
@@ -69,8 +79,10 @@ class AuditRunConfig(dg.Config):
     )
 
 
-def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> AuditSettings:
+def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> "AuditSettings":
     """The configured audit with the run's overrides, validated like the configuration file."""
+    from fern_pipeline.audit import AuditSettings
+
     chosen = {key: value for key, value in overrides.model_dump().items() if value is not None}
     try:
         audit = AuditConfig.model_validate(project.audit.model_dump() | chosen)
@@ -98,6 +110,9 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
     def support_audit(
         context: dg.AssetExecutionContext, config: AuditRunConfig, duckdb: DuckDBResource
     ) -> dg.MaterializeResult:
+        from fern_pipeline.audit import build_audit
+        from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
+
         # The help center is read (maybe over the network) before the database is opened.
         settings = _settings(project, config)
         with open_database(duckdb) as connection:

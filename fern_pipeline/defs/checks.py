@@ -12,7 +12,7 @@ from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.defs.metadata import SHOWN_ERRORS, errors_table
 from fern_pipeline.defs.resources import POOL, open_database, pool_for
 from fern_pipeline.defs.sources import source_asset_key
-from fern_pipeline.ingest import counted
+from fern_pipeline.ingest.received import counted
 from fern_pipeline.markdown import table
 from fern_pipeline.store.queries import records, sql
 from fern_pipeline.tables import ConversationsTable, MessagesTable

@@ -5,7 +5,8 @@ from typing import Any
 import dagster as dg
 import pandera.pandas as pa
 
-from fern_pipeline.ingest import Prepared, counted
+from fern_pipeline.ingest.prepare import Prepared
+from fern_pipeline.ingest.received import counted
 from fern_pipeline.markdown import escape, table
 from fern_pipeline.store.schema import duckdb_type
 

@@ -3,7 +3,7 @@
 import time
 from collections.abc import Callable
 
-from fern_pipeline.ingest import counted
+from fern_pipeline.ingest.received import counted
 
 #: Seconds between two progress lines in a run's log: a long fetch shows it is alive, a short one
 #: shows nothing but its outcome.

@@ -14,8 +14,8 @@ from fern_pipeline.defs.metadata import fetch_metadata, fetch_summary, table_sch
 from fern_pipeline.defs.progress import RunLogProgress
 from fern_pipeline.defs.resources import open_database, pool_for, warehouse
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.ingest import prepare
 from fern_pipeline.ingest.masking.settings import privacy_settings
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.load import load
 from fern_pipeline.store.queries import sql

@@ -1,12 +1,30 @@
-"""The article's "test" action: fetch an endpoint and check its format, writing nothing anywhere."""
+"""The article's "test" action: fetch an endpoint and check its format, writing nothing anywhere.
+
+The check is the load's format check without what only the warehouse needs (Arrow rows and pandera's
+validation of them): it imports neither pandas, pandera nor Arrow. What it quotes is masked as a load
+would store it.
+"""
 
 from dataclasses import dataclass, replace
 from typing import Any
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.errors import FormatError
-from fern_pipeline.ingest import ProgressCallback, prepare
+from fern_pipeline.ingest.checked import CheckedDocument, reject
+from fern_pipeline.ingest.instants import impossible_instants
+from fern_pipeline.ingest.limits import ProgressCallback
 from fern_pipeline.ingest.masking.settings import PrivacySettings
+from fern_pipeline.ingest.received import Received, receive
+
+
+@dataclass
+class FormatPass(Received[None]):
+    """A fetch whose conversations are put through the format check and nothing else."""
+
+    def _rows(self, checked: CheckedDocument) -> None:
+        found = impossible_instants(checked)
+        if found:
+            reject(checked, found)
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,7 @@ def check_endpoint(
     With ``privacy``'s masker, the messages quote values only masked, as a load would store them.
     Raises :class:`~fern_pipeline.errors.ConfigError` when a header's environment variable is unset.
     """
-    prepared = prepare(source, on_progress=on_progress, privacy=privacy)
+    prepared = receive(FormatPass, source, on_progress=on_progress, privacy=privacy or PrivacySettings())
     return EndpointCheck(
         status=prepared.status,
         category=None if prepared.category is None else str(prepared.category),

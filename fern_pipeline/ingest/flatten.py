@@ -16,6 +16,7 @@ import pyarrow
 
 from fern_pipeline.errors import FormatError
 from fern_pipeline.ingest.checked import CheckedDocument, reject
+from fern_pipeline.ingest.instants import out_of_range
 from fern_pipeline.tables import ConversationsTable, MessagesTable
 
 TEXT = pyarrow.large_string()
@@ -111,29 +112,15 @@ def _build(
     return Frames(conversation_table, message_table)
 
 
-def _not_an_instant(path: str, sent: str) -> FormatError:
-    return FormatError.quoting(
-        path,
-        "invalid_timestamp",
-        sent,
-        "{} is not a real date and time (or lies outside the years 1678 to 2261)",
-    )
-
-
 def _out_of_range(
     checked: CheckedDocument, last_message_at: pyarrow.Array, created_at: pyarrow.Array
 ) -> dict[int, list[FormatError]]:
     """Conversations with a timestamp that has the right shape but is not a real instant."""
-    found: dict[int, list[FormatError]] = {}
-    for row in np.flatnonzero(last_message_at.is_null().to_numpy(zero_copy_only=False)):
-        index = checked.conversations.index[row]
-        path = f"/conversations/{index}/lastMessageAt"
-        found.setdefault(index, []).append(_not_an_instant(path, checked.conversations.last_message_at[row]))
-    for row in np.flatnonzero(created_at.is_null().to_numpy(zero_copy_only=False)):
-        index = checked.messages.conversation_index[row]
-        path = f"/conversations/{index}/messages/{checked.messages.position[row]}/createdAt"
-        found.setdefault(index, []).append(_not_an_instant(path, checked.messages.created_at[row]))
-    return found
+    return out_of_range(
+        checked,
+        np.flatnonzero(last_message_at.is_null().to_numpy(zero_copy_only=False)).tolist(),
+        np.flatnonzero(created_at.is_null().to_numpy(zero_copy_only=False)).tolist(),
+    )
 
 
 def _schema_violations(

@@ -9,11 +9,9 @@ from pathlib import Path
 import duckdb
 
 from fern_pipeline.config import Warehouse
-from fern_pipeline.errors import DatabaseBusy
+from fern_pipeline.errors import LOCK_WAIT, DatabaseBusy
 from fern_pipeline.store.lake import connect_lake
 
-#: Seconds a writer waits for another process to release the database (DuckDB allows one writer process).
-LOCK_WAIT = 60.0
 #: First and longest pause between attempts to open a locked database; pauses double in between.
 LOCK_BACKOFF = (0.05, 1.0)
 #: How DuckDB says another process holds the file, and which one.

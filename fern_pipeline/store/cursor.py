@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 
 from fern_pipeline.config import SourceConfig, Warehouse
-from fern_pipeline.ingest import next_start
+from fern_pipeline.ingest.cursor import next_start
 from fern_pipeline.store.connection import LOCK_WAIT, connect
 from fern_pipeline.store.queries import sql
 from fern_pipeline.store.schema import ensure_schema

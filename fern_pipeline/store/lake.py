@@ -11,8 +11,8 @@ import duckdb
 import duckdb_ext
 
 from fern_pipeline.config import LakeConfig
-from fern_pipeline.errors import Category, DatabaseBusy
-from fern_pipeline.ingest import counted
+from fern_pipeline.errors import DatabaseBusy, LakeUnavailable
+from fern_pipeline.ingest.received import counted
 from fern_pipeline.store.queries import sql
 
 #: Longest pause before each new attempt after a conflicting commit (each is drawn between half of
@@ -30,12 +30,6 @@ RACED_CREATE = "Failed to parse catalog entry"
 LOST_RACE = (CONFLICT, RACED_INIT, RACED_CREATE)
 
 T = TypeVar("T")
-
-
-class LakeUnavailable(Exception):
-    """The lake could not be attached (its catalog unreachable or refusing); nothing was written."""
-
-    category = Category.UNREACHABLE
 
 
 def is_lake(connection: duckdb.DuckDBPyConnection) -> bool:

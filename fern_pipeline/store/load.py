@@ -10,7 +10,9 @@ import pyarrow
 
 from fern_pipeline.config import Warehouse
 from fern_pipeline.errors import FetchFailed
-from fern_pipeline.ingest import Frames, Prepared, ahead
+from fern_pipeline.ingest.background import ahead
+from fern_pipeline.ingest.flatten import Frames
+from fern_pipeline.ingest.prepare import Prepared
 from fern_pipeline.store.connection import LOCK_WAIT, connect
 from fern_pipeline.store.lake import CONFLICT_PAUSES, committed, is_lake, purge_deleted
 from fern_pipeline.store.privacy_log import entry, log, masking_changed

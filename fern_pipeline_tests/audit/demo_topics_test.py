@@ -13,7 +13,7 @@ from fern_pipeline.audit.keywords import languages
 from fern_pipeline.config import HelpCenterConfig, SourceConfig
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.demo.generate import SOURCES
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 
 #: A planted situation: source, topic and scenario of the demo's content.

@@ -8,10 +8,10 @@ import pytest
 
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.errors import ConfigError
-from fern_pipeline.ingest import prepare
 from fern_pipeline.ingest.masking.mask import Masker
 from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 from fern_pipeline.ingest.masking.settings import privacy_settings
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.privacy.conftest import ALICE, CLEAR, EVE, KEY, KEY_ENV, WriteProject
 

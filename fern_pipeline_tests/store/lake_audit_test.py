@@ -11,7 +11,7 @@ from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.help_center import Article
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.config.lake import LakeConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.audit.conftest import HELPDESK, SHOP

@@ -12,7 +12,7 @@ import pytest
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.errors import ConfigError, DatabaseBusy
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.cursor import start_of_next_fetch
 from fern_pipeline.store.lake import LOST_RACE, LakeUnavailable, connect_lake, expire_and_clean, retrying
 from fern_pipeline.store.load import load_into

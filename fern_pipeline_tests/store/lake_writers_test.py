@@ -13,7 +13,7 @@ import yaml
 
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.config.lake import LakeConfig
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline.store.load import load_into
 from fern_pipeline.tables import TABLES

@@ -1,11 +1,8 @@
-"""Masking: personal values in texts, JSON and Arrow columns replaced by their keyed pseudonyms."""
+"""Masking: personal values in texts and JSON replaced by their keyed pseudonyms (Arrow: ``columns``)."""
 
 import json
 import re
 from dataclasses import dataclass
-
-import pyarrow
-import pyarrow.compute as pc
 
 from fern_pipeline.ingest.masking.detect import DEFAULT_REGIONS, find
 from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
@@ -60,13 +57,3 @@ class Masker:
             parts += [self.text(raw[position : match.start()], quote=True), literal]
             position = match.end()
         return "".join([*parts, self.text(raw[position:], quote=True)])
-
-    def array(self, values: pyarrow.Array | pyarrow.ChunkedArray) -> pyarrow.Array | pyarrow.ChunkedArray:
-        """A text column masked; only values that may hold a personal value (tested by RE2) reach Python."""
-        if isinstance(values, pyarrow.ChunkedArray):
-            return pyarrow.chunked_array([self.array(chunk) for chunk in values.chunks], values.type)
-        candidates = pc.fill_null(pc.match_substring_regex(values, CANDIDATE), False)
-        if not pc.any(candidates).as_py():
-            return values
-        masked = [self.text(value) for value in pc.filter(values, candidates).to_pylist()]
-        return pc.replace_with_mask(values, candidates, pyarrow.array(masked, values.type))

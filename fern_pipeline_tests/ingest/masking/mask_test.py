@@ -9,6 +9,7 @@ import pyarrow
 import pyarrow.compute as pc
 import pytest
 
+from fern_pipeline.ingest.masking.columns import masked_column
 from fern_pipeline.ingest.masking.detect import find
 from fern_pipeline.ingest.masking.mask import CANDIDATE, Masker
 from fern_pipeline.ingest.masking.pseudonym import TOKEN, Pseudonyms
@@ -178,7 +179,7 @@ def test_json_text_is_masked_in_strings_and_numbers_and_stays_json() -> None:
 
 def test_an_arrow_column_is_masked_value_by_value_with_nulls_kept() -> None:
     values = ["Hallo, wo bleibt meine Bestellung?", None, "anna@example.com", "Version 2.14.1, 1.299,00 €"]
-    masked = MASKER.array(pyarrow.array(values, pyarrow.large_string()))
+    masked = masked_column(MASKER, pyarrow.array(values, pyarrow.large_string()))
     assert masked.type == pyarrow.large_string()
     assert masked.to_pylist() == [values[0], None, expected_token("email", "anna@example.com"), values[3]]
 
