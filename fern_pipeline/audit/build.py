@@ -10,7 +10,6 @@ import pyarrow as pa
 
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,
-    WRITE_BELOW,
     Article,
     HelpCenterError,
     load_articles,
@@ -65,6 +64,8 @@ TOPIC_TERMS = pa.schema(
         ("article_title", pa.string()),
         ("article_url", pa.string()),
         ("coverage", pa.float64()),
+        ("closest_article_title", pa.string()),
+        ("closest_article_url", pa.string()),
     ]
 )
 
@@ -177,6 +178,8 @@ def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.
             "article_title": match.article.title if match.article else None,
             "article_url": match.article.url if match.article else None,
             "coverage": match.coverage if articles else None,
+            "closest_article_title": match.closest.title if match.closest else None,
+            "closest_article_url": match.closest.url if match.closest else None,
         }
         for index, (topic, match) in enumerate(zip(model.topics, matches, strict=True))
     ]
@@ -210,7 +213,6 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
                 "topics",
                 midpoint=start + (end - start) / 2,
                 long_thread_turns=LONG_THREAD_TURNS,
-                write_below=WRITE_BELOW,
                 covered_from=COVERED_FROM,
             )
             connection.execute(sql("write_tables"))

@@ -47,7 +47,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
                     "trend",
                     "median turns",
                     "unanswered",
-                    "best article",
+                    "article",
                     "coverage",
                 ],
                 [
@@ -84,7 +84,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
             + (
                 f"; update “{escape(topic['article_title'])}”, coverage {share(topic['coverage'])})"
                 if action == "update"
-                else f"; best article covers {share(topic['coverage'])})"
+                else "; no article answers it)"
             )
             for index, topic in enumerate(gaps, start=1)
         ]

@@ -63,17 +63,28 @@ class AuditTopicsTable(pa.DataFrameModel):
     example_conversation_ids: Series[object] = pa.Field(
         description="A few of its conversations, as (source, conversation_id)."
     )
-    article_title: Series[str] = pa.Field(nullable=True, description="The help-center article closest to it.")
+    article_title: Series[str] = pa.Field(
+        nullable=True, description="The help-center article that answers it; null when none does."
+    )
     article_url: Series[str] = pa.Field(nullable=True, description="That article's URL.")
     coverage: Series[float] = pa.Field(
-        nullable=True, description="How much of the topic that article covers, 0 to 1."
+        nullable=True,
+        description="Share of its questions that article answers, 0 to 1 (0 without one); "
+        "null without articles.",
     )
+    closest_article_title: Series[str] = pa.Field(
+        nullable=True, description="Where no article answers it: the closest one, which does not answer it."
+    )
+    closest_article_url: Series[str] = pa.Field(nullable=True, description="That closest article's URL.")
     priority: Series[float] = pa.Field(
         description="conversations * (1 - coverage) * (1 + unanswered share + long-thread share)."
     )
     priority_rank: Series[int] = pa.Field(description="1 for the topic to act on first.")
     action: Series[str] = pa.Field(
-        isin=("write", "update", "covered"), description="write an article, update the closest, or covered."
+        isin=("write", "update", "covered"),
+        nullable=True,
+        description="write an article (none answers it), update its article (it answers under 70 %), "
+        "or covered; null without articles.",
     )
 
 

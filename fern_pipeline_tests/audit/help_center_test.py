@@ -12,7 +12,6 @@ from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,
-    WRITE_BELOW,
     Article,
     HelpCenterError,
     Match,
@@ -107,14 +106,10 @@ def test_questions_in_either_language_find_their_article_in_the_other() -> None:
     for (subject, _), match in zip(groups, matches, strict=True):
         expected = EXPECTED[subject]
         if expected is None:
-            right += match.coverage < WRITE_BELOW
+            right += match.article is None
         else:
-            right += (
-                match.article is not None
-                and match.article.title == expected
-                and match.coverage >= WRITE_BELOW
-            )
-    # The figure stated in the README: 12 of 12 (at least 90 % required).
+            right += match.article is not None and match.article.title == expected
+    # The figure stated in the README: 11 of 12 (at least 90 % required).
     assert right / len(groups) >= 0.9
     assert all(0.0 <= match.coverage <= 1.0 for match in matches)
 
@@ -129,7 +124,7 @@ def test_topics_found_across_languages_are_matched_to_their_article() -> None:
         members = [label for label, topic in zip(planted, topics, strict=True) if topic == index]
         expected = EXPECTED[max(sorted(set(members)), key=members.count)]
         if expected is None:
-            assert match.coverage < WRITE_BELOW
+            assert match.article is None and match.coverage == 0
         else:
             assert match.article is not None and match.article.title == expected
             assert match.coverage >= COVERED_FROM
@@ -140,9 +135,13 @@ def test_coverage_is_the_share_of_a_topics_questions_its_article_answers() -> No
     vectors = embed(texts)
     password = vectors[[label == "password" for label in planted]]
     shipping = vectors[[label == "shipping" for label in planted]]
-    half, whole = match_articles([np.vstack([password, shipping]), password], LABELLED_ARTICLES[:1])
-    assert half.article == whole.article == LABELLED_ARTICLES[0]
-    assert WRITE_BELOW <= half.coverage < COVERED_FROM <= whole.coverage
+    # Two thirds of the mixed topic ask about passwords: the article answers it, but needs an update.
+    mixed, whole, other = match_articles(
+        [np.vstack([password, shipping[: len(shipping) // 2]]), password, shipping], LABELLED_ARTICLES[:1]
+    )
+    assert mixed.article == whole.article == LABELLED_ARTICLES[0]
+    assert 0 < mixed.coverage < COVERED_FROM <= whole.coverage
+    assert other.article is None and other.closest == LABELLED_ARTICLES[0] and other.coverage == 0
 
 
 def test_without_articles_every_topic_has_no_match() -> None:

@@ -17,6 +17,8 @@ SELECT
     article_title,
     article_url,
     coverage,
+    closest_article_title,
+    closest_article_url,
     priority,
     action
 FROM audit_topics

@@ -1,4 +1,5 @@
--- Each topic's figures, its best help-center article, and its priority: volume × lack of coverage × pain.
+-- Each topic's figures, the help-center article that answers it, and its priority: volume × lack of
+-- coverage × pain. A topic no article answers is to be written; its closest article is kept apart.
 -- Pain is 1 + the unanswered share + the share of long threads; without articles coverage counts as 0.
 CREATE OR REPLACE TEMP TABLE audit_staged_topics AS
 WITH assigned AS (
@@ -39,6 +40,8 @@ scored AS (
         t.article_title,
         t.article_url,
         t.coverage,
+        t.closest_article_title,
+        t.closest_article_url,
         f.conversation_count * (1 - coalesce(t.coverage, 0)) * (1 + f.unanswered_share + f.long_thread_share)
             AS priority
     FROM audit_topic_terms AS t
@@ -49,7 +52,7 @@ SELECT
     row_number() OVER (ORDER BY priority DESC, topic_id) AS priority_rank,
     CASE
         WHEN coverage IS NULL THEN NULL
-        WHEN coverage < $write_below THEN 'write'
+        WHEN article_title IS NULL THEN 'write'
         WHEN coverage < $covered_from THEN 'update'
         ELSE 'covered'
     END AS action
