@@ -30,6 +30,7 @@ from fern_pipeline.store.transaction import transaction
 AUDIT_TABLES = (
     "audit_conversations",
     "audit_topics",
+    "audit_themes",
     "audit_summary",
     "audit_daily",
     "audit_activity",
@@ -48,24 +49,34 @@ ASSIGNMENTS = pa.schema(
         ("source", pa.string()),
         ("conversation_id", pa.string()),
         ("topic_id", pa.int64()),
+        ("theme_id", pa.int64()),
         ("topic_score", pa.float64()),
         ("language", pa.string()),
     ]
 )
+KEYWORDS_BY_LANGUAGE = pa.list_(pa.struct([("language", pa.string()), ("keywords", pa.list_(pa.string()))]))
 TOPIC_TERMS = pa.schema(
     [
         ("topic_id", pa.int64()),
+        ("theme_id", pa.int64()),
+        ("is_other", pa.bool_()),
         ("label", pa.string()),
         ("keywords", pa.list_(pa.string())),
-        (
-            "keywords_by_language",
-            pa.list_(pa.struct([("language", pa.string()), ("keywords", pa.list_(pa.string()))])),
-        ),
+        ("keywords_by_language", KEYWORDS_BY_LANGUAGE),
         ("article_title", pa.string()),
         ("article_url", pa.string()),
         ("coverage", pa.float64()),
         ("closest_article_title", pa.string()),
         ("closest_article_url", pa.string()),
+    ]
+)
+THEME_TERMS = pa.schema(
+    [
+        ("theme_id", pa.int64()),
+        ("kind", pa.string()),
+        ("label", pa.string()),
+        ("keywords", pa.list_(pa.string())),
+        ("keywords_by_language", KEYWORDS_BY_LANGUAGE),
     ]
 )
 
@@ -77,7 +88,8 @@ class AuditSettings:
     window_days: int = 90
     #: Last instant covered; None means the newest message loaded (so fixed-date data never looks empty).
     end: datetime | None = None
-    max_topics: int = 12
+    #: Most topics kept (the largest; the rest go to "other"); None keeps every topic found.
+    max_topics: int | None = None
     articles: tuple[Article, ...] = ()
     #: Why the configured help center could not be read, if it could not (the audit goes on without it).
     help_center_error: str | None = None
@@ -111,6 +123,7 @@ class AuditResult:
     window_end: datetime
     conversations: int
     topics: int
+    themes: int
     row_counts: dict[str, int]
     markdown: str
     report_path: Path | None
@@ -131,7 +144,7 @@ def _window(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> t
     return end - timedelta(days=settings.window_days), end
 
 
-def _fit(connection: duckdb.DuckDBPyConnection, max_topics: int) -> TopicModel | None:
+def _fit(connection: duckdb.DuckDBPyConnection, max_topics: int | None) -> TopicModel | None:
     sample = connection.execute(sql("user_texts_sample"), {"sample_size": FIT_SAMPLE}).fetchall()
     return fit_topics([text for _, _, text in sample], max_topics=max_topics)
 
@@ -145,8 +158,11 @@ def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> 
         if model is None:
             topic = np.full(len(texts), -1)
             score = np.zeros(len(texts))
+            theme = topic
         else:
             topic, score = model.assign(texts)
+            themes = np.array([item.theme for item in model.topics] + [-1])
+            theme = themes[topic]
         topic_id = pa.array(topic + 1, mask=topic < 0, type=pa.int64())
         batches.append(
             pa.record_batch(
@@ -154,6 +170,7 @@ def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> 
                     batch.column("source"),
                     batch.column("conversation_id"),
                     topic_id,
+                    pa.array(theme + 1, mask=topic < 0, type=pa.int64()),
                     pa.array(score, mask=topic < 0, type=pa.float64()),
                     pa.array(languages(texts), type=pa.string()),
                 ],
@@ -170,6 +187,8 @@ def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.
     rows = [
         {
             "topic_id": index + 1,
+            "theme_id": topic.theme + 1,
+            "is_other": topic.is_other,
             "label": topic.label,
             "keywords": list(topic.all_keywords),
             "keywords_by_language": [
@@ -184,6 +203,24 @@ def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.
         for index, (topic, match) in enumerate(zip(model.topics, matches, strict=True))
     ]
     return pa.Table.from_pylist(rows, schema=TOPIC_TERMS)
+
+
+def _theme_terms(model: TopicModel | None) -> pa.Table:
+    if model is None:
+        return THEME_TERMS.empty_table()
+    rows = [
+        {
+            "theme_id": index + 1,
+            "kind": theme.kind,
+            "label": theme.label,
+            "keywords": list(theme.all_keywords),
+            "keywords_by_language": [
+                {"language": language, "keywords": list(words)} for language, words in theme.keywords
+            ],
+        }
+        for index, theme in enumerate(model.themes)
+    ]
+    return pa.Table.from_pylist(rows, schema=THEME_TERMS)
 
 
 def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> AuditResult:
@@ -208,6 +245,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
         with transaction(connection) as stage:
             stage("audit_assignments", _assign(connection, model))
             stage("audit_topic_terms", _topic_terms(model, settings.articles))
+            stage("audit_theme_terms", _theme_terms(model))
             run(
                 connection,
                 "topics",
@@ -215,6 +253,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
                 long_thread_turns=LONG_THREAD_TURNS,
                 covered_from=COVERED_FROM,
             )
+            run(connection, "themes")
             connection.execute(sql("write_tables"))
 
     committed(connection, write_tables, what="the audit")
@@ -230,6 +269,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
         window_end=end,
         conversations=row_counts["audit_conversations"],
         topics=row_counts["audit_topics"],
+        themes=row_counts["audit_themes"],
         row_counts=row_counts,
         markdown=markdown_summary(view, report=None if report is None else str(report)),
         report_path=settings.report_path,

@@ -22,7 +22,6 @@ DATABASE_ENV = "FERN_DUCKDB_PATH"
 DEFAULT_CONFIG_FILE = "fern_sources.yaml"
 DEFAULT_DATABASE = Path("data/fern.duckdb")
 DEFAULT_AUDIT_DAYS = 90
-DEFAULT_MAX_TOPICS = 12
 
 
 class AuditConfig(BaseModel):
@@ -37,8 +36,9 @@ class AuditConfig(BaseModel):
         default=None,
         description="Last instant covered (ISO 8601 with a zone); default: the newest message loaded.",
     )
-    max_topics: Annotated[int, Field(ge=2, le=50)] = Field(
-        default=DEFAULT_MAX_TOPICS, description="Most topics the conversations are grouped into."
+    max_topics: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="A cap, rarely needed: keep only this many of the largest topics, the rest go to other.",
     )
 
     @field_validator("end")

@@ -1,6 +1,7 @@
 -- Each topic's figures, the help-center article that answers it, and its priority: volume × lack of
 -- coverage × pain. A topic no article answers is to be written; its closest article is kept apart.
 -- Pain is 1 + the unanswered share + the share of long threads; without articles coverage counts as 0.
+-- "Other" (questions asked once or twice: no one article answers them) has priority 0.
 CREATE OR REPLACE TEMP TABLE audit_staged_topics AS
 WITH assigned AS (
     SELECT c.*, a.topic_id, a.topic_score
@@ -25,6 +26,8 @@ figures AS (
 scored AS (
     SELECT
         t.topic_id,
+        t.theme_id,
+        t.is_other,
         t.label,
         t.keywords,
         t.keywords_by_language,
@@ -42,8 +45,10 @@ scored AS (
         t.coverage,
         t.closest_article_title,
         t.closest_article_url,
-        f.conversation_count * (1 - coalesce(t.coverage, 0)) * (1 + f.unanswered_share + f.long_thread_share)
-            AS priority
+        CASE
+            WHEN t.is_other THEN 0.0
+            ELSE f.conversation_count * (1 - coalesce(t.coverage, 0)) * (1 + f.unanswered_share + f.long_thread_share)
+        END AS priority
     FROM audit_topic_terms AS t
     JOIN figures AS f ON f.topic_id = t.topic_id
 )
@@ -51,7 +56,7 @@ SELECT
     *,
     row_number() OVER (ORDER BY priority DESC, topic_id) AS priority_rank,
     CASE
-        WHEN coverage IS NULL THEN NULL
+        WHEN coverage IS NULL OR is_other THEN NULL
         WHEN article_title IS NULL THEN 'write'
         WHEN coverage < $covered_from THEN 'update'
         ELSE 'covered'
