@@ -8,6 +8,14 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from fern_pipeline.audit.drafts import (
+    DRAFTS_FOLDER,
+    PER_TOPIC,
+    Draft,
+    build_drafts,
+    drafts_table,
+    write_drafts,
+)
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,
     Article,
@@ -16,7 +24,7 @@ from fern_pipeline.audit.help_center import (
     match_articles,
 )
 from fern_pipeline.audit.keywords import languages
-from fern_pipeline.audit.queries import run, sql
+from fern_pipeline.audit.queries import records, run, sql
 from fern_pipeline.audit.report import write_report
 from fern_pipeline.audit.summary import markdown_summary
 from fern_pipeline.audit.topics import EMBED_SAMPLE, TopicModel, fit_topics
@@ -35,6 +43,7 @@ AUDIT_TABLES = (
     "audit_daily",
     "audit_activity",
     "audit_format_errors",
+    "audit_drafts",
 )
 REPORT_FILE = "audit_report.html"
 #: Conversations read to find the topics: more than are embedded, as some ask the very same thing.
@@ -241,6 +250,8 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     run(connection, "summary", **fetch_window, window_days=settings.window_days)
     model = _fit(connection, settings.max_topics)
 
+    drafts: list[Draft] = []
+
     def write_tables() -> None:
         with transaction(connection) as stage:
             stage("audit_assignments", _assign(connection, model))
@@ -254,6 +265,11 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
                 covered_from=COVERED_FROM,
             )
             run(connection, "themes")
+            drafts[:] = build_drafts(
+                records(connection, "draft_topics"),
+                records(connection, "draft_sources", per_topic=PER_TOPIC),
+            )
+            stage("audit_staged_drafts", drafts_table(drafts))
             connection.execute(sql("write_tables"))
 
     committed(connection, write_tables, what="the audit")
@@ -263,7 +279,10 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     }
     warnings = () if settings.help_center_error is None else (settings.help_center_error,)
     view = read_view(connection, start=start, end=end, warnings=warnings)
-    report = None if settings.report_path is None else write_report(view, settings.report_path)
+    report = None
+    if settings.report_path is not None:
+        write_drafts(drafts, settings.report_path.parent / DRAFTS_FOLDER)
+        report = write_report(view, settings.report_path)
     return AuditResult(
         window_start=start,
         window_end=end,

@@ -150,6 +150,24 @@ class AuditFormatErrorsTable(pa.DataFrameModel):
     errors: Series[int] = pa.Field(description="How many errors of that code the window's fetches had.")
 
 
+class AuditDraftsTable(pa.DataFrameModel):
+    """``audit_drafts``: one row per topic to write or update (every topic but other, without articles)."""
+
+    topic_id: Series[int] = pa.Field(description="The topic drafted (see audit_topics).")
+    action: Series[str] = pa.Field(nullable=True, description="write or update; null without a help center.")
+    file: Series[str] = pa.Field(description="The draft's Markdown file, in audit_drafts/ beside the report.")
+    questions: Series[object] = pa.Field(
+        description="Up to five of its customers' questions as asked (particulars as …), none the same."
+    )
+    steps: Series[object] = pa.Field(
+        description="The lines of its most representative agent answer, greeting and sign-off left out."
+    )
+    examples: Series[object] = pa.Field(
+        description="A few of its conversations, as (source, conversation_id, url); url only if http(s)."
+    )
+    markdown: Series[str] = pa.Field(description="The draft, as written to its file.")
+
+
 #: Every table the audit writes, by name.
 AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_conversations": AuditConversationsTable,
@@ -159,4 +177,5 @@ AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_daily": AuditDailyTable,
     "audit_activity": AuditActivityTable,
     "audit_format_errors": AuditFormatErrorsTable,
+    "audit_drafts": AuditDraftsTable,
 }
