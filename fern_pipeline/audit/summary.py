@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from fern_pipeline.audit.drafts import DRAFTS_FOLDER
 from fern_pipeline.audit.view import NOTHING, AuditView, share
 from fern_pipeline.markdown import escape, markdown_table
 
@@ -74,7 +75,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
         lines.append(
             "No help center is configured (`help_center:`): the topics above are the articles to write."
         )
-    for action, title in (("write", "Articles to write"), ("update", "Articles to update")):
+    for action, title in (("write", "Articles to write first"), ("update", "Articles to update")):
         gaps = view.gaps(action)
         if not view.has_articles:
             break
@@ -86,6 +87,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
                 if action == "update"
                 else "; no article answers it)"
             )
+            + (", draft " + escape(f"{DRAFTS_FOLDER}/{topic['draft_file']}") if topic["draft_file"] else "")
             for index, topic in enumerate(gaps, start=1)
         ]
         lines.append("")

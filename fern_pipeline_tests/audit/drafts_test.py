@@ -17,6 +17,7 @@ from fern_pipeline.config import SourceConfig
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.audit.coverage_labelled import ARTICLES, problems
+from fern_pipeline_tests.audit.report_test import _measure, _render, needs_chromium
 
 #: The steps an agent gives for each problem (the same steps, in the customer's language, every time).
 STEPS = {
@@ -124,3 +125,21 @@ def test_a_draft_quotes_distinct_questions_in_both_languages_and_one_answer(audi
         assert not any("BF-" in question for question in questions)
         assert steps and not any(line.startswith(("Hi ", "Hallo ", "Best", "Maya")) for line in steps), steps
         assert "<script" not in markdown and "javascript:" not in markdown
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_the_report_shows_themes_over_their_topics_and_links_the_drafts(
+    audited: tuple, tmp_path: Path
+) -> None:
+    folder, _ = audited
+    page = folder.parent / "audit_report.html"
+    dom, console = _render(page, tmp_path / "profile")
+    assert console == []
+    table = dom.split('id="topics"', 1)[1].split("</table>", 1)[0]
+    assert table.count('<tr class="theme">') >= 1 and table.index('<tr class="theme">') < table.index("<td")
+    drafts = re.findall(r'<a class="draft" href="audit_drafts/([^"]+)">', table)
+    assert drafts and all((folder / name).is_file() for name in drafts)
+    measured = _measure(page.read_text(encoding="utf-8"), tmp_path, 1400)
+    assert measured["cells"] <= measured["table"] <= measured["box"] <= measured["page"]
+    assert measured["boxScrolled"] == 0 and measured["scrolled"] <= measured["page"]
