@@ -1,41 +1,87 @@
-"""The figures behind the help-center thresholds: how well each article fits each labelled problem.
+"""The figures behind the help-center thresholds: how well articles fit labelled topics, and the actions.
 
-Run from the repository root: ``.venv/bin/python -m benchmarks.coverage``. Per problem of the labelled
-help center (``fern_pipeline_tests/audit/coverage_labelled.py``) it prints the article that answers it
-(if any) and the two articles of highest fit (mean similarity of its questions to the article's
-closest part), then the gap action ``match_articles`` gives and whether it is right.
+Run from the repository root: ``.venv/bin/python -m benchmarks.coverage``. For three labelled sets,
+each group of questions taken as one topic: the problems of the labelled help center
+(``fern_pipeline_tests/audit/coverage_labelled.py``, with neighbours' articles and overview pages),
+the first labelled set per subject and language (``labelled.py``) and the demo's situations
+(``demo_answers.py``). Per topic it prints the article that answers it (if any), the best fitting
+article, its fit and its lead over the next, and the gap action ``match_articles`` gives; per set
+the right actions and the articles named that do not answer.
 """
+
+from pathlib import Path
 
 import numpy as np
 
 from fern_pipeline.audit.embedding import embed
-from fern_pipeline.audit.help_center import COVERED_FROM, Article, match_articles
-from fern_pipeline.audit.help_center import _chunks as chunks_of
-from fern_pipeline_tests.audit.coverage_labelled import ARTICLES, answering_title, problems
+from fern_pipeline.audit.help_center import COVERED_FROM, Article, load_articles, match_articles, similarities
+from fern_pipeline.config import HelpCenterConfig
+from fern_pipeline.demo import DEMO_HELP_CENTER
+from fern_pipeline_tests.audit import coverage_labelled, labelled
+from fern_pipeline_tests.audit.demo_answers import ANSWERS, situation_questions
+
+#: A labelled topic: its name, the title of the article that answers it (None: none does), its questions.
+Labelled = tuple[str, str | None, list[str]]
+
+
+def _sets() -> dict[str, tuple[list[Article], list[Labelled]]]:
+    problems = [
+        (problem, coverage_labelled.answering_title(problem), questions)
+        for _, problem, questions in coverage_labelled.problems()
+    ]
+    texts, planted, written = labelled.labelled_questions_with_languages(per_topic=20)
+    subjects = [
+        (
+            f"{subject} ({language})",
+            next((title for covers, title, _ in labelled.ARTICLES if covers == subject), None),
+            [
+                text
+                for text, s, w in zip(texts, planted, written, strict=True)
+                if (s, w) == (subject, language)
+            ],
+        )
+        for subject in labelled.PLANTED
+        for language in ("en", "de")
+    ]
+    asked = situation_questions()
+    situations = [
+        (f"{kind} {index}", ANSWERS[kind][index], asked[(_, kind, index)]) for _, kind, index in sorted(asked)
+    ]
+    return {
+        "labelled help center": (
+            [Article(title=title, text=text) for _, title, text in coverage_labelled.ARTICLES],
+            problems,
+        ),
+        "first labelled set": (
+            [Article(title=title, text=text) for _, title, text in labelled.ARTICLES],
+            subjects,
+        ),
+        "demo situations": (list(load_articles(HelpCenterConfig(path=Path(DEMO_HELP_CENTER)))), situations),
+    }
 
 
 def main() -> None:
-    """Print the fit of the closest articles, and the action taken, per labelled problem."""
-    articles = [Article(title=title, text=text) for _, title, text in ARTICLES]
-    chunks = [chunks_of(article) for article in articles]
-    owner = np.repeat(np.arange(len(articles)), [len(parts) for parts in chunks])
-    vectors = embed([part for parts in chunks for part in parts])
-    labelled = problems()
-    matches = match_articles([embed(questions) for _, _, questions in labelled], articles)
-    right = 0
-    for (_, problem, questions), match in zip(labelled, matches, strict=True):
-        similarity = embed(questions) @ vectors.T
-        fit = np.array([similarity[:, owner == index].max(axis=1).mean() for index in range(len(articles))])
-        first, second = np.argsort(-fit)[:2]
-        expected = answering_title(problem)
-        found = match.article.title if match.article else None
-        right += found == expected
-        verdict = "write" if found is None else "covered" if match.coverage >= COVERED_FROM else "update"
-        print(
-            f"{problem:14} answer: {expected or '-':36} fit {articles[first].title[:30]!r} {fit[first]:.2f},"
-            f" {articles[second].title[:30]!r} {fit[second]:.2f} -> {verdict} {found or ''}"
-        )
-    print(f"right gap action: {right} of {len(labelled)}")
+    """Print, per labelled set, each topic's fit and action, then the right actions and wrong articles."""
+    for name, (articles, topics) in _sets().items():
+        vectors = [embed(questions) for _, _, questions in topics]
+        right = wrong = 0
+        print(f"== {name}")
+        for (topic, expected, _), per_article, match in zip(
+            topics, similarities(vectors, articles), match_articles(vectors, articles), strict=True
+        ):
+            fit = per_article.mean(axis=0)
+            first, second = np.argsort(-fit)[:2]
+            lead = fit[first] - fit[second]
+            found = match.article.title if match.article else None
+            right += found == expected
+            wrong += found is not None and found != expected
+            action = "write" if found is None else "covered" if match.coverage >= COVERED_FROM else "update"
+            print(
+                f"{'ok' if found == expected else '--'} {topic:22} answer: {expected!s:32.32} "
+                f"best: {articles[first].title:32.32} fit {fit[first]:.2f} lead {lead:.2f}"
+                f" -> {action}"
+            )
+        print(f"right gap actions: {right} of {len(topics)}; articles named that do not answer: {wrong}\n")
 
 
 if __name__ == "__main__":
