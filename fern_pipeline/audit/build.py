@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -16,10 +17,12 @@ from fern_pipeline.audit.drafts import (
     drafts_table,
     write_drafts,
 )
+from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,
     Article,
     HelpCenterError,
+    Match,
     load_articles,
     match_articles,
 )
@@ -189,10 +192,23 @@ def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> 
     return pa.Table.from_batches(batches, schema=ASSIGNMENTS)
 
 
-def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.Table:
+def _matches(samples: list[dict[str, Any]], topics: int, articles: tuple[Article, ...]) -> list[Match]:
+    """Per topic, the article that answers the questions of its sampled conversations (their first
+    customer message: the question as asked, without the follow-ups), if any."""
+    if not articles:
+        return [Match(None, 0.0)] * topics
+    asked: list[list[str]] = [[] for _ in range(topics)]
+    for row in samples:
+        if row["question"]:
+            asked[row["topic_id"] - 1].append(row["question"])
+    vectors = embed([question for questions in asked for question in questions])
+    ends = np.cumsum([len(questions) for questions in asked])
+    return match_articles(np.split(vectors, ends[:-1]), articles)
+
+
+def _topic_terms(model: TopicModel | None, matches: list[Match], articles: tuple[Article, ...]) -> pa.Table:
     if model is None:
         return TOPIC_TERMS.empty_table()
-    matches = match_articles([model.members(index) for index in range(len(model.topics))], articles)
     rows = [
         {
             "topic_id": index + 1,
@@ -255,7 +271,9 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     def write_tables() -> None:
         with transaction(connection) as stage:
             stage("audit_assignments", _assign(connection, model))
-            stage("audit_topic_terms", _topic_terms(model, settings.articles))
+            samples = records(connection, "topic_samples", per_topic=PER_TOPIC)
+            matches = _matches(samples, len(model.topics) if model else 0, settings.articles)
+            stage("audit_topic_terms", _topic_terms(model, matches, settings.articles))
             stage("audit_theme_terms", _theme_terms(model))
             run(
                 connection,
@@ -265,10 +283,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
                 covered_from=COVERED_FROM,
             )
             run(connection, "themes")
-            drafts[:] = build_drafts(
-                records(connection, "draft_topics"),
-                records(connection, "draft_sources", per_topic=PER_TOPIC),
-            )
+            drafts[:] = build_drafts(records(connection, "draft_topics"), samples)
             stage("audit_staged_drafts", drafts_table(drafts))
             connection.execute(sql("write_tables"))
 

@@ -7,7 +7,6 @@ written that the conversations do not say.
 
 import html
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,20 +24,24 @@ from fern_pipeline.audit.labels import generalised
 DRAFTS_FOLDER = "audit_drafts"
 #: Conversations read per topic, the most typical first.
 PER_TOPIC = 20
-#: Most questions a draft quotes, and the similarity from which two ask the same thing.
+#: Most questions a draft quotes. Two ask the same thing from this similarity of meaning ("The iOS app
+#: crashes every time I open time reports" and "The Android app crashes every time I open the Gantt
+#: view": 0.74), or from this share of words in common (the same request for two companies' names,
+#: which the embedding tells apart: 0.55).
 QUESTIONS = 5
-SAME_QUESTION_FROM = 0.8
+SAME_QUESTION_FROM = 0.7
+SAME_WORDS_FROM = 0.6
+WORD = re.compile(r"[^\W\d_]{3,}")
 EXAMPLES = 3
 ASKED = "## What customers ask"
 ANSWERED = "## What agents answered"
 EXAMPLES_HEADING = "## Example conversations"
 #: A first line that only greets ("Hi Anna,", "Hallo Herr Berger, danke für Ihre Nachricht.").
 GREETING_LINE = re.compile(r"^(hi|hello|hey|dear|hallo|guten (tag|morgen|abend)|liebe|lieber|moin)\b", re.I)
-#: A line that starts the sign-off ("Best,", "Viele Grüße"): it and what follows are no answer.
+#: A short line that starts the sign-off ("Best,", "Sonnige Grüße aus dem Team"): it and what follows
+#: are no answer.
 SIGN_OFF = re.compile(
-    r"^(best|cheers|kind regards|regards|thanks|thank you|many thanks|viele grüße|beste grüße|"
-    r"freundliche grüße|mit freundlichen grüßen|lg|gruß|danke)\b",
-    re.I,
+    r"^(best|cheers|thanks|thank you|many thanks|lg|danke)\b|\b(regards|grüße|grüßen|gruß)\b", re.I
 )
 SIGN_OFF_WORDS = 6
 DRAFTS = pa.schema(
@@ -112,35 +115,39 @@ def _safe(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 
 
-def _slug(words: Sequence[str]) -> str:
-    ascii_words = unicodedata.normalize("NFKD", "-".join(words[:3])).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_words.lower()).strip("-") or "topic"
-
-
 def _answer_lines(answer: str) -> list[str]:
     """The lines of an agent's answer without its greeting and sign-off, particulars generalised."""
     lines = [line.strip() for line in answer.splitlines()]
     while lines and (not lines[0] or (GREETING_LINE.match(lines[0]) and len(lines) > 1)):
         lines.pop(0)
     for index, line in enumerate(lines):
-        if index and SIGN_OFF.match(line) and len(line.split()) <= SIGN_OFF_WORDS:
+        if index and SIGN_OFF.search(line) and len(line.split()) <= SIGN_OFF_WORDS:
             lines = lines[:index]
             break
     return [generalised(line) for line in lines if line]
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in WORD.findall(text))
+
+
 def _distinct_questions(candidates: list[str], vectors: np.ndarray) -> tuple[str, ...]:
-    """Up to ``QUESTIONS`` of ``candidates``, the most typical first, no two asking the same, both
-    languages taking turns where both are asked."""
+    """Up to ``QUESTIONS`` of ``candidates``, the most typical first, no two of one language asking the
+    same, both languages taking turns where both are asked."""
     order = np.argsort(-(vectors @ vectors.mean(axis=0)), kind="stable")
     told = languages(candidates)
+    words = [_words(candidate) for candidate in candidates]
+
+    def same(row: int, other: int) -> bool:
+        if told[row] != told[other]:
+            return False
+        shared = len(words[row] & words[other]) / max(len(words[row] | words[other]), 1)
+        return float(vectors[row] @ vectors[other]) >= SAME_QUESTION_FROM or shared >= SAME_WORDS_FROM
+
     chosen: list[int] = []
     while len(chosen) < QUESTIONS:
         open_rows = [
-            row
-            for row in order
-            if row not in chosen
-            and all(float(vectors[row] @ vectors[other]) < SAME_QUESTION_FROM for other in chosen)
+            row for row in order if row not in chosen and not any(same(row, other) for other in chosen)
         ]
         if not open_rows:
             break
@@ -195,7 +202,7 @@ def build_drafts(topics: Sequence[dict[str, Any]], sources: Sequence[dict[str, A
                 examples=tuple(
                     (row["source"], row["conversation_id"], http_url(row["url"])) for row in rows[:EXAMPLES]
                 ),
-                file=f"topic-{topic['topic_id']:03d}-{_slug(topic['keywords'])}.md",
+                file=f"topic-{topic['topic_id']:03d}.md",
                 article_title=topic["article_title"],
             )
         )

@@ -148,7 +148,7 @@ def answers(fit: np.ndarray) -> bool:
 def match_articles(questions: Sequence[np.ndarray], articles: Sequence[Article]) -> list[Match]:
     """Per topic, the article that answers it (or none), and the share of its questions it answers.
 
-    ``questions`` holds per topic the embedded questions it was found on (``TopicModel.members``).
+    ``questions`` holds per topic its embedded questions (the first messages of its typical conversations).
 
     Articles and questions are compared by meaning (embedded), so a German question finds an English
     article and the other way round. A question's similarity to an article is that of the article's

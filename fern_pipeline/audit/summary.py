@@ -88,8 +88,10 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
                 else "; no article answers it)"
             )
             + (", draft " + escape(f"{DRAFTS_FOLDER}/{topic['draft_file']}") if topic["draft_file"] else "")
-            for index, topic in enumerate(gaps, start=1)
+            for index, topic in enumerate(gaps[:TOP_TOPICS], start=1)
         ]
+        if len(gaps) > TOP_TOPICS:
+            lines.append(f"\nand {len(gaps) - TOP_TOPICS} more in the report.")
         lines.append("")
     lines += ["", "### Format errors by code", ""]
     if view.format_errors:

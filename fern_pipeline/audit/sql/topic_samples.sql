@@ -1,12 +1,7 @@
--- Per topic to draft (to write or update; every topic but "other" without a help center): its most
--- typical conversations, each with the customer's first message, the longest agent message (the
--- answer, not an acknowledgement) and whether an agent answered at all.
-WITH drafted AS (
-    SELECT topic_id
-    FROM audit_staged_topics
-    WHERE NOT is_other AND (action IN ('write', 'update') OR action IS NULL)
-),
-chosen AS (
+-- Per topic, its most typical conversations (the closest to it first), each with the customer's first
+-- message (the question asked), the longest agent message (the answer, not an acknowledgement) and
+-- whether an agent answered at all: what help-center articles are compared with, and drafts quote.
+WITH chosen AS (
     SELECT
         a.topic_id,
         c.source,
@@ -15,8 +10,8 @@ chosen AS (
         a.topic_score,
         NOT c.unanswered AS answered
     FROM audit_assignments AS a
-    JOIN drafted AS d ON d.topic_id = a.topic_id
     JOIN audit_staged_conversations AS c ON c.source = a.source AND c.conversation_id = a.conversation_id
+    WHERE a.topic_id IS NOT NULL
     QUALIFY row_number() OVER (
         PARTITION BY a.topic_id ORDER BY a.topic_score DESC, c.source, c.conversation_id
     ) <= $per_topic
