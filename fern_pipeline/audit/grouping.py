@@ -19,7 +19,7 @@ REFINE_ROUNDS = 3
 #: Texts clustered in one go: average linkage keeps every pair's distance (6,000 texts: 144 MB).
 CLUSTER_AT_ONCE = 6_000
 #: Cosine distance under which average linkage merges topic centres into one theme.
-THEME_DISTANCE = 0.75
+THEME_DISTANCE = 0.6
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

@@ -142,9 +142,10 @@ def _keywords(found: list[tuple[str, list[str]]]) -> Keywords:
     return tuple((language, tuple(words)) for language, words in found)
 
 
-def _theme_label(keywords: Keywords) -> str:
+def _theme_label(keywords: Keywords, largest: Topic) -> str:
+    """The theme's first keywords of each language; without any, the label of its largest topic."""
     words = dict.fromkeys(word for _, found in keywords for word in found[:THEME_LABEL_WORDS])
-    return ", ".join(words) if words else OTHER_THEME_LABEL
+    return ", ".join(words) if words else largest.label
 
 
 def fit_topics(
@@ -196,7 +197,7 @@ def fit_topics(
     ]
     themes = [
         Theme(
-            label=_theme_label(_keywords(theme_words[theme])),
+            label=_theme_label(_keywords(theme_words[theme]), topics[int(np.argmax(themes_of == theme))]),
             keywords=_keywords(theme_words[theme]),
             topics=tuple(int(topic) for topic in np.flatnonzero(themes_of == theme)),
         )
