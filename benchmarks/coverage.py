@@ -1,12 +1,13 @@
 """The figures behind the help-center thresholds: how well articles fit labelled topics, and the actions.
 
-Run from the repository root: ``.venv/bin/python -m benchmarks.coverage``. For three labelled sets,
+Run from the repository root: ``.venv/bin/python -m benchmarks.coverage``. For four labelled sets,
 each group of questions taken as one topic: the problems of the labelled help center
 (``fern_pipeline_tests/audit/coverage_labelled.py``, with neighbours' articles and overview pages),
-the first labelled set per subject and language (``labelled.py``) and the demo's situations
-(``demo_answers.py``). Per topic it prints the article that answers it (if any), the best fitting
-article, its fit and its lead over the next, and the gap action ``match_articles`` gives; per set
-the right actions and the articles named that do not answer.
+the problems of the hierarchical set (``hierarchical.py``, 20 questions each, with the help center of
+``hierarchical_help_center.py``), the first labelled set per subject and language (``labelled.py``)
+and the demo's situations (``demo_answers.py``). Per topic it prints the article that answers it (if
+any), the best fitting article, its fit and its lead over the next, and the gap action
+``match_articles`` gives; per set the right actions and the articles named that do not answer.
 """
 
 from pathlib import Path
@@ -17,7 +18,7 @@ from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.help_center import COVERED_FROM, Article, load_articles, match_articles, similarities
 from fern_pipeline.config import HelpCenterConfig
 from fern_pipeline.demo import DEMO_HELP_CENTER
-from fern_pipeline_tests.audit import coverage_labelled, labelled
+from fern_pipeline_tests.audit import coverage_labelled, hierarchical, hierarchical_help_center, labelled
 from fern_pipeline_tests.audit.demo_answers import ANSWERS, situation_questions
 
 #: A labelled topic: its name, the title of the article that answers it (None: none does), its questions.
@@ -43,6 +44,15 @@ def _sets() -> dict[str, tuple[list[Article], list[Labelled]]]:
         for subject in labelled.PLANTED
         for language in ("en", "de")
     ]
+    rows = hierarchical.hierarchical_questions()
+    nested = [
+        (
+            problem,
+            hierarchical_help_center.answering_title(problem),
+            [row[0] for row in rows if row[2] == problem][:20],
+        )
+        for _, problem in hierarchical.problems()
+    ]
     asked = situation_questions()
     situations = [
         (f"{kind} {index}", ANSWERS[kind][index], asked[(_, kind, index)]) for _, kind, index in sorted(asked)
@@ -51,6 +61,10 @@ def _sets() -> dict[str, tuple[list[Article], list[Labelled]]]:
         "labelled help center": (
             [Article(title=title, text=text) for _, title, text in coverage_labelled.ARTICLES],
             problems,
+        ),
+        "hierarchical set": (
+            [Article(title=title, text=text) for _, title, text in hierarchical_help_center.ARTICLES],
+            nested,
         ),
         "first labelled set": (
             [Article(title=title, text=text) for _, title, text in labelled.ARTICLES],
