@@ -71,7 +71,3 @@ def test_no_problem_is_answered_by_an_overview_page_or_another_problems_article(
     for problem, (_, title) in actions.items():
         assert title not in OVERVIEWS, problem
         assert neighbours.get(title, problem) == problem, problem
-
-
-
-
