@@ -13,6 +13,8 @@ from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.drafts import ANSWERED, ASKED, DRAFTS_FOLDER, EXAMPLES_HEADING, QUESTIONS
 from fern_pipeline.audit.help_center import Article
 from fern_pipeline.audit.keywords import languages
+from fern_pipeline.audit.summary import markdown_summary
+from fern_pipeline.audit.view import read_view
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
@@ -25,6 +27,7 @@ STEPS = {
     "de": "Öffnen Sie Admin → Integrationen und prüfen Sie die Einstellungen zu {problem}.\nDann speichern.",
 }
 HOSTILE = "<script>alert('pwned')</script>"
+WINDOW_END = datetime(2026, 12, 31, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +149,16 @@ def test_the_report_shows_themes_over_their_topics_and_links_the_drafts(
     measured = _measure(page.read_text(encoding="utf-8"), tmp_path, 1400)
     assert measured["cells"] <= measured["table"] <= measured["box"] <= measured["page"]
     assert measured["boxScrolled"] == 0 and measured["scrolled"] <= measured["page"]
+
+
+def test_the_dagster_summary_lists_drafts_without_quoting_a_customer(audited: tuple) -> None:
+    _, connection = audited
+    view = read_view(connection, start=datetime(2026, 10, 1, tzinfo=UTC), end=WINDOW_END, warnings=())
+    summary = markdown_summary(view)
+    assert "**Articles to write first:**" in summary and "audit\\_drafts/topic\\-" in summary
+    quoted = connection.execute(
+        "SELECT label FROM audit_topics UNION ALL SELECT unnest(questions) FROM audit_drafts "
+        "UNION ALL SELECT unnest(steps) FROM audit_drafts"
+    ).fetchall()
+    plain = summary.replace("\\", "")
+    assert not [text for (text,) in quoted if text in plain]
