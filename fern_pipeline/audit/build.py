@@ -32,7 +32,7 @@ from fern_pipeline.audit.report import write_report
 from fern_pipeline.audit.summary import markdown_summary
 from fern_pipeline.audit.topics import EMBED_SAMPLE, TopicModel, fit_topics
 from fern_pipeline.audit.view import read_view
-from fern_pipeline.config import ProjectConfig
+from fern_pipeline.config import ProjectConfig, ThemeCategory
 from fern_pipeline.store.lake import committed
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
@@ -102,6 +102,8 @@ class AuditSettings:
     end: datetime | None = None
     #: Most topics kept (the largest; the rest go to "other"); None keeps every topic found.
     max_topics: int | None = None
+    #: The team's own categories: conversations are themed by them first (``audit.themes``).
+    categories: tuple[ThemeCategory, ...] = ()
     articles: tuple[Article, ...] = ()
     #: Why the configured help center could not be read, if it could not (the audit goes on without it).
     help_center_error: str | None = None
@@ -121,6 +123,7 @@ class AuditSettings:
             window_days=config.audit.window_days,
             end=config.audit.end,
             max_topics=config.audit.max_topics,
+            categories=config.audit.themes,
             articles=articles,
             help_center_error=error,
             report_path=config.database.parent / REPORT_FILE,
@@ -156,9 +159,11 @@ def _window(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> t
     return end - timedelta(days=settings.window_days), end
 
 
-def _fit(connection: duckdb.DuckDBPyConnection, max_topics: int | None) -> TopicModel | None:
+def _fit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> TopicModel | None:
     sample = connection.execute(sql("user_texts_sample"), {"sample_size": FIT_SAMPLE}).fetchall()
-    return fit_topics([text for _, _, text in sample], max_topics=max_topics)
+    return fit_topics(
+        [text for _, _, text in sample], max_topics=settings.max_topics, categories=settings.categories
+    )
 
 
 def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> pa.Table:
@@ -264,7 +269,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     run(connection, "activity")
     run(connection, "format_errors", **fetch_window)
     run(connection, "summary", **fetch_window, window_days=settings.window_days)
-    model = _fit(connection, settings.max_topics)
+    model = _fit(connection, settings)
 
     drafts: list[Draft] = []
 

@@ -20,6 +20,9 @@ REFINE_ROUNDS = 3
 CLUSTER_AT_ONCE = 6_000
 #: Cosine distance under which average linkage merges topic centres into one theme.
 THEME_DISTANCE = 0.6
+#: Least similarity of a topic's centre to a team category's nearest example for the topic to be in that
+#: category (measured on the hierarchical set with two plain examples per subject, ``benchmarks/``).
+CATEGORY_FROM = 0.25
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
@@ -103,3 +106,43 @@ def group_themes(centres: np.ndarray) -> np.ndarray:
     rank = np.empty_like(order)
     rank[np.unique(labels)[order]] = np.arange(len(order))
     return rank[labels]
+
+
+def categorize(vectors: np.ndarray, examples: np.ndarray, owners: np.ndarray, categories: int) -> np.ndarray:
+    """Each vector's category (0 to ``categories`` - 1; -1 when none fits): that of its nearest example.
+
+    ``examples`` are the categories' example questions (unit vectors), ``owners`` each one's category.
+    """
+    if categories == 0 or len(vectors) == 0:
+        return np.full(len(vectors), -1, dtype=np.int64)
+    similarity = vectors @ examples.T
+    per_category = np.column_stack(
+        [similarity[:, owners == index].max(axis=1) for index in range(categories)]
+    )
+    found = per_category.argmax(axis=1)
+    found[per_category.max(axis=1) < CATEGORY_FROM] = -1
+    return found
+
+
+def group(
+    vectors: np.ndarray, examples: np.ndarray, owners: np.ndarray, categories: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each vector's topic (0 = the largest; -1: other) and each topic's theme.
+
+    Themes 0 to ``categories`` - 1 are the team's categories (``examples``: their example questions as
+    unit vectors, ``owners``: each one's category): a topic belongs to the category of the example
+    nearest its centre, when within ``CATEGORY_FROM``. Topics near none are themed from the data
+    (``group_themes``), numbered from ``categories`` on, the largest first. A topic's centre, not each
+    text, is compared: a conversation's own words around its question make single texts noisy.
+    """
+    labels = group_topics(vectors)
+    count = int(labels.max()) + 1 if len(labels) else 0
+    centres = _centres(vectors, labels, count)
+    theme_of = categorize(centres, examples, owners, categories)
+    none = np.flatnonzero(theme_of < 0)
+    if len(none):
+        discovered = group_themes(centres[none]) if len(none) > 1 else np.zeros(1, dtype=np.int64)
+        texts = np.bincount(discovered, weights=np.bincount(labels[labels >= 0], minlength=count)[none])
+        rank = np.argsort(np.argsort(-texts, kind="stable"), kind="stable")
+        theme_of[none] = categories + rank[discovered]
+    return labels, theme_of

@@ -9,11 +9,12 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from fern_pipeline.audit.embedding import clean, embed
-from fern_pipeline.audit.grouping import by_size, group_themes, group_topics
+from fern_pipeline.audit.grouping import group
 from fern_pipeline.audit.keywords import TOKEN_PATTERN, keywords_by_language, short_question, stop_words
+from fern_pipeline.config import ThemeCategory
 
 #: Most distinct texts embedded to find the topics; every other text is assigned by its words.
-EMBED_SAMPLE = 20_000
+EMBED_SAMPLE = 10_000
 #: The label of the topic of questions asked too rarely to make a topic of their own.
 OTHER_LABEL = "Other: questions asked once or twice"
 OTHER_THEME_LABEL = "Other"
@@ -148,15 +149,37 @@ def _theme_label(keywords: Keywords, largest: Topic) -> str:
     return ", ".join(words) if words else largest.label
 
 
+def _grouped(
+    vectors: np.ndarray, categories: Sequence[ThemeCategory], max_topics: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's topic (-1: other) and each topic's theme (the categories first, then those discovered)."""
+    examples = [example for category in categories for example in category.examples]
+    owners = np.repeat(np.arange(len(categories)), [len(category.examples) for category in categories])
+    labels, themes_of = group(vectors, embed(examples), owners, len(categories))
+    if max_topics is not None:
+        labels[labels >= max_topics] = -1
+        themes_of = themes_of[:max_topics]
+    discovered = themes_of >= len(categories)
+    _, themes_of[discovered] = np.unique(themes_of[discovered], return_inverse=True)
+    themes_of[discovered] += len(categories)
+    return labels, themes_of
+
+
 def fit_topics(
-    texts: Sequence[str], *, max_topics: int | None = None, sample: int = EMBED_SAMPLE
+    texts: Sequence[str],
+    *,
+    max_topics: int | None = None,
+    categories: Sequence[ThemeCategory] = (),
+    sample: int = EMBED_SAMPLE,
 ) -> TopicModel | None:
     """Group ``texts`` (each conversation's customer messages) into topics and themes; None when too few.
 
     The first ``sample`` distinct texts with words are embedded and grouped (``grouping``); topics of
-    questions asked fewer than three times form "other". ``max_topics``, when given, keeps that many
-    of the largest topics and moves the rest to "other". Each topic's label is its question nearest
-    the centre (of the shorter half, shortened).
+    questions asked fewer than three times form "other". With ``categories`` (the team's), each topic
+    is themed by the category whose example is nearest its centre; topics near none are themed from
+    the data. ``max_topics``, when given, keeps that many of the
+    largest topics and moves the rest to "other". Each topic's label is its question nearest the
+    centre (of the shorter half, shortened); a discovered theme's label is its first keywords.
     """
     vectorizer = _vectorizer(min(len(texts), sample))
     distinct = [text for text in dict.fromkeys(clean(text) for text in texts) if text][:sample]
@@ -169,10 +192,8 @@ def fit_topics(
         return None
     tfidf = vectorizer.transform(distinct)
     vectors = embed(distinct)
-    labels = group_topics(vectors)
-    if max_topics is not None:
-        labels[labels >= max_topics] = -1
-    count = int(labels.max()) + 1
+    labels, themes_of = _grouped(vectors, categories, max_topics)
+    count = len(themes_of)
     has_other = bool((labels < 0).any())
     inside = labels >= 0
     centres = np.zeros((count, vectors.shape[1]), dtype=np.float32)
@@ -180,8 +201,7 @@ def fit_topics(
     centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
     similarity = np.zeros(len(distinct))
     similarity[inside] = np.einsum("ij,ij->i", vectors[inside], centres[labels[inside]])
-    themes_of = by_size(group_themes(centres)) if count > 1 else np.zeros(count, dtype=np.int64)
-    theme_count = int(themes_of.max()) + 1 if count else 0
+    theme_count = max(int(themes_of.max()) + 1 if count else 0, len(categories))
     labels = np.where(inside, labels, count)
     text_themes = np.full(len(distinct), theme_count)
     text_themes[inside] = themes_of[labels[inside]]
@@ -197,9 +217,12 @@ def fit_topics(
     ]
     themes = [
         Theme(
-            label=_theme_label(_keywords(theme_words[theme]), topics[int(np.argmax(themes_of == theme))]),
+            label=categories[theme].name
+            if theme < len(categories)
+            else _theme_label(_keywords(theme_words[theme]), topics[int(np.argmax(themes_of == theme))]),
             keywords=_keywords(theme_words[theme]),
             topics=tuple(int(topic) for topic in np.flatnonzero(themes_of == theme)),
+            kind="category" if theme < len(categories) else "discovered",
         )
         for theme in range(theme_count)
     ]

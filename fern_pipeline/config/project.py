@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.config.source import DEFAULT_TIMEOUT, REMOTE_URL_SCHEMES, SourceConfig, supported_url
+from fern_pipeline.config.themes import ThemeCategory, unique_names
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.privacy.config import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
@@ -40,6 +41,15 @@ class AuditConfig(BaseModel):
         default=None,
         description="A cap, rarely needed: keep only this many of the largest topics, the rest go to other.",
     )
+    themes: tuple[ThemeCategory, ...] = Field(
+        default=(),
+        description="The team's categories (name, example questions); the rest are themed from the data.",
+    )
+
+    @field_validator("themes")
+    @classmethod
+    def _theme_names_unique(cls, themes: tuple[ThemeCategory, ...]) -> tuple[ThemeCategory, ...]:
+        return unique_names(themes)
 
     @field_validator("end")
     @classmethod
