@@ -14,8 +14,14 @@ from pathlib import Path
 
 import numpy as np
 
-from fern_pipeline.audit.embedding import embed
-from fern_pipeline.audit.help_center import COVERED_FROM, Article, load_articles, match_articles, similarities
+from fern_pipeline.audit.help_center import (
+    COVERED_FROM,
+    Article,
+    embed_questions,
+    load_articles,
+    match_articles,
+    similarities,
+)
 from fern_pipeline.config import HelpCenterConfig
 from fern_pipeline.demo import DEMO_HELP_CENTER
 from fern_pipeline_tests.audit import coverage_labelled, hierarchical, hierarchical_help_center, labelled
@@ -77,7 +83,7 @@ def _sets() -> dict[str, tuple[list[Article], list[Labelled]]]:
 def main() -> None:
     """Print, per labelled set, each topic's fit and action, then the right actions and wrong articles."""
     for name, (articles, topics) in _sets().items():
-        vectors = [embed(questions) for _, _, questions in topics]
+        vectors = [embed_questions(questions) for _, _, questions in topics]
         right = wrong = 0
         print(f"== {name}")
         for (topic, expected, _), per_article, match in zip(

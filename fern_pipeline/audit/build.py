@@ -17,12 +17,12 @@ from fern_pipeline.audit.drafts import (
     drafts_table,
     write_drafts,
 )
-from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,
     Article,
     HelpCenterError,
     Match,
+    embed_questions,
     load_articles,
     match_articles,
 )
@@ -206,7 +206,7 @@ def _matches(samples: list[dict[str, Any]], topics: int, articles: tuple[Article
     for row in samples:
         if row["question"]:
             asked[row["topic_id"] - 1].append(row["question"])
-    vectors = embed([question for questions in asked for question in questions])
+    vectors = embed_questions([question for questions in asked for question in questions])
     ends = np.cumsum([len(questions) for questions in asked])
     return match_articles(np.split(vectors, ends[:-1]), articles)
 

@@ -8,8 +8,7 @@ import duckdb
 import pytest
 
 from fern_pipeline.audit import AuditSettings, build_audit
-from fern_pipeline.audit.embedding import embed
-from fern_pipeline.audit.help_center import COVERED_FROM, Article, Match, match_articles
+from fern_pipeline.audit.help_center import COVERED_FROM, Article, Match, embed_questions, match_articles
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
@@ -31,7 +30,7 @@ OVERVIEWS = {
 def matched() -> list[tuple[str, Match]]:
     """Each labelled problem, taken as one topic, and its match."""
     labelled = problems()
-    matches = match_articles([embed(questions) for _, _, questions in labelled], HELP_CENTER)
+    matches = match_articles([embed_questions(questions) for _, _, questions in labelled], HELP_CENTER)
     return [(problem, match) for (_, problem, _), match in zip(labelled, matches, strict=True)]
 
 

@@ -7,8 +7,7 @@ import pytest
 
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.drafts import DRAFTS_FOLDER
-from fern_pipeline.audit.embedding import embed
-from fern_pipeline.audit.help_center import load_articles, match_articles
+from fern_pipeline.audit.help_center import embed_questions, load_articles, match_articles
 from fern_pipeline.config import HelpCenterConfig, SourceConfig
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.ingest import prepare
@@ -21,7 +20,7 @@ ARTICLES = load_articles(HelpCenterConfig(path=Path(DEMO_HELP_CENTER)))
 def test_each_demo_situation_finds_the_article_that_answers_it() -> None:
     asked = situation_questions()
     situations = sorted(asked)
-    matches = match_articles([embed(asked[situation]) for situation in situations], ARTICLES)
+    matches = match_articles([embed_questions(asked[situation]) for situation in situations], ARTICLES)
     found = [match.article.title if match.article else None for match in matches]
     expected = [ANSWERS[kind][index] for _, kind, index in situations]
     right = sum(a == b for a, b in zip(found, expected, strict=True))
