@@ -29,6 +29,8 @@ PARTICULARS: tuple[re.Pattern[str], ...] = tuple(
         # Ids and numbers: BF-123456, INV-2026-0042, hd-10021, #4711, 1234 5678; short numbers
         # (401, 2FA, SAML 2.0, 5 seats) say what the question is, and stay.
         r"#\d+\b",
+        # Codes: a voucher or a licence, capitals then digits (WILLKOMMEN10, SUMMER2024).
+        r"\b(?-i:[A-ZÄÖÜ]{2,}\d{2,})\b",
         r"\b[^\W\d_]+(?:[-_/][^\W_]*\d[^\W_]*)+\b",
         r"\b\d[\d-]{3,}\w*\b",
     )
