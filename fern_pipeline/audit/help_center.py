@@ -61,7 +61,8 @@ class HelpCenterError(Exception):
 class Match:
     """A topic's article (the one that answers it, if any) and how much of the topic it covers (0 to 1).
 
-    ``closest`` is the article nearest the topic when none answers it: shown apart, never as the answer.
+    ``closest`` is the article nearest the topic when none answers it but one comes near (a fit of
+    ``QUESTION_FROM`` or more): shown apart, never as the answer.
     """
 
     article: Article | None
@@ -165,7 +166,8 @@ def match_articles(questions: Sequence[np.ndarray], articles: Sequence[Article])
     better than any other (``CLEAR_FROM``, ``LEAD``): an overview page that names the problem in passing,
     or the article of a neighbouring problem, does neither. The coverage is the
     share of the topic's questions that this article is the closest article to, at ``QUESTION_FROM`` or
-    more. A topic no article answers has no article, a coverage of 0, and its closest article apart.
+    more. A topic no article answers has no article, a coverage of 0, and its closest article apart
+    where that comes near.
     """
     if not articles:
         return [Match(None, 0.0) for _ in questions]
@@ -177,7 +179,7 @@ def match_articles(questions: Sequence[np.ndarray], articles: Sequence[Article])
         fit = per_article.mean(axis=0)
         best = int(np.argmax(fit))
         if not answers(fit):
-            matches.append(Match(None, 0.0, closest=articles[best]))
+            matches.append(Match(None, 0.0, closest=articles[best] if fit[best] >= QUESTION_FROM else None))
             continue
         answered = (per_article.argmax(axis=1) == best) & (per_article[:, best] >= QUESTION_FROM)
         matches.append(Match(articles[best], float(answered.mean())))

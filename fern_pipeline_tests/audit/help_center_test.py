@@ -114,7 +114,8 @@ def test_coverage_is_the_share_of_a_topics_questions_its_article_answers() -> No
     )
     assert mixed.article == whole.article == LABELLED_ARTICLES[0]
     assert 0 < mixed.coverage < COVERED_FROM <= whole.coverage
-    assert other.article is None and other.closest == LABELLED_ARTICLES[0] and other.coverage == 0
+    # Shipping questions fit the password article far less than 0.3: it is not even the closest.
+    assert other.article is None and other.closest is None and other.coverage == 0
 
 
 def test_without_articles_every_topic_has_no_match() -> None:
