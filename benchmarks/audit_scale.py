@@ -10,6 +10,7 @@ The topics found are compared with the problems (or subjects) the generator drew
 """
 
 import argparse
+import os
 import resource
 import tempfile
 import time
@@ -137,14 +138,18 @@ def main() -> None:
             result = build_audit(connection, AuditSettings(report_path=Path(folder) / "audit_report.html"))
             audited = time.perf_counter() - started
             agreement = _agreement_hierarchical(connection, drawn) if drawn else _agreement_flat(connection)
-        peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        peak_mib, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
         print(f"generated {conversations:,} conversations and {messages:,} messages in {generated:.1f} s")
         print(
             f"audit: {audited:.1f} s for {result.conversations:,} conversations in {result.topics} topics "
             f"and {result.themes} themes"
         )
         print(agreement)
-        print(f"peak RSS (generation and audit): {peak_mib:,.0f} MiB")
+        print(f"peak RSS (generation and audit): {peak_mib:,.0f} MiB; CPU time of the process: {cpu:.1f} s")
+        print(
+            f"load average at the end (1, 5, 15 min): {', '.join(f'{load:.1f}' for load in os.getloadavg())}"
+        )
 
 
 if __name__ == "__main__":

@@ -103,7 +103,9 @@ def with_distances(vectors: np.ndarray, topic: float, theme: float) -> tuple[np.
     grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE = topic, theme
     topics = grouping.group_topics(vectors)
     count = int(topics.max()) + 1
-    themes_of = grouping.group_themes(grouping._centres(vectors, topics, count))
+    sums = np.zeros((count, vectors.shape[1]))
+    np.add.at(sums, topics[topics >= 0], vectors[topics >= 0])
+    themes_of = grouping.group_themes(sums, np.bincount(topics[topics >= 0], minlength=count))
     return topics, np.where(topics >= 0, themes_of[np.maximum(topics, 0)], -1)
 
 
@@ -128,7 +130,7 @@ def main() -> None:
         if arguments.sweep:
             topic_default, theme_default = grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE
             for topic in (0.45, 0.5, 0.55, 0.6):
-                for theme in (0.6, 0.65, 0.7, 0.75):
+                for theme in (0.65, 0.7, 0.75, 0.8):
                     found = with_distances(vectors, topic, theme)
                     print(f"{name:12s} topic {topic} theme {theme}  {figures(fine, coarse, *found)}")
             grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE = topic_default, theme_default

@@ -18,8 +18,8 @@ MIN_TOPIC_TEXTS = 3
 REFINE_ROUNDS = 3
 #: Texts clustered in one go: average linkage keeps every pair's distance (6,000 texts: 144 MB).
 CLUSTER_AT_ONCE = 6_000
-#: Cosine distance under which average linkage merges topic centres into one theme.
-THEME_DISTANCE = 0.6
+#: Cosine distance under which average linkage merges topics into one theme (over their texts).
+THEME_DISTANCE = 0.75
 #: Least similarity of a topic's centre to a team category's nearest example for the topic to be in that
 #: category (measured on the hierarchical set with two plain examples per subject, ``benchmarks/``).
 CATEGORY_FROM = 0.25
@@ -98,14 +98,36 @@ def by_size(labels: np.ndarray) -> np.ndarray:
     return np.where(labels >= 0, rank[np.maximum(labels, 0)], -1)
 
 
-def group_themes(centres: np.ndarray) -> np.ndarray:
-    """Each topic centre's theme (0, 1, … by first appearance): average linkage at ``THEME_DISTANCE``."""
-    labels = _clusters(centres, THEME_DISTANCE)
-    _, first = np.unique(labels, return_index=True)
-    order = np.argsort(first)
-    rank = np.empty_like(order)
-    rank[np.unique(labels)[order]] = np.arange(len(order))
-    return rank[labels]
+def group_themes(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Each topic's theme (0, 1, … by first appearance): topics merged while their texts' mean pairwise
+    similarity stays at least 1 - ``THEME_DISTANCE``.
+
+    ``sums`` holds per topic the sum of its texts' unit vectors, ``counts`` its texts: the mean
+    similarity of the texts of two groups is the dot product of their sums over the product of their
+    sizes, so this is average linkage over the texts, continued from the topics up.
+    """
+    sums = sums.astype(np.float64)
+    sizes = counts.astype(np.float64)
+    theme = np.arange(len(sums))
+    active = np.ones(len(sums), dtype=bool)
+    similarity = (sums @ sums.T) / np.outer(sizes, sizes)
+    np.fill_diagonal(similarity, -np.inf)
+    while len(sums) > 1:
+        first, second = np.unravel_index(np.argmax(similarity), similarity.shape)
+        if similarity[first, second] < 1 - THEME_DISTANCE:
+            break
+        keep, gone = min(first, second), max(first, second)
+        sums[keep] += sums[gone]
+        sizes[keep] += sizes[gone]
+        theme[theme == gone] = keep
+        active[gone] = False
+        row = (sums @ sums[keep]) / (sizes * sizes[keep])
+        row[~active] = -np.inf
+        row[keep] = -np.inf
+        similarity[keep], similarity[:, keep] = row, row
+        similarity[gone], similarity[:, gone] = -np.inf, -np.inf
+    _, numbered = np.unique(theme, return_inverse=True)
+    return numbered
 
 
 def categorize(vectors: np.ndarray, examples: np.ndarray, owners: np.ndarray, categories: int) -> np.ndarray:
@@ -137,12 +159,14 @@ def group(
     """
     labels = group_topics(vectors)
     count = int(labels.max()) + 1 if len(labels) else 0
-    centres = _centres(vectors, labels, count)
-    theme_of = categorize(centres, examples, owners, categories)
+    sums = np.zeros((count, vectors.shape[1]), dtype=np.float64)
+    np.add.at(sums, labels[labels >= 0], vectors[labels >= 0])
+    sizes = np.bincount(labels[labels >= 0], minlength=count)
+    theme_of = categorize(_unit(sums).astype(np.float32), examples, owners, categories)
     none = np.flatnonzero(theme_of < 0)
     if len(none):
-        discovered = group_themes(centres[none]) if len(none) > 1 else np.zeros(1, dtype=np.int64)
-        texts = np.bincount(discovered, weights=np.bincount(labels[labels >= 0], minlength=count)[none])
+        discovered = group_themes(sums[none], sizes[none])
+        texts = np.bincount(discovered, weights=sizes[none])
         rank = np.argsort(np.argsort(-texts, kind="stable"), kind="stable")
         theme_of[none] = categories + rank[discovered]
     return labels, theme_of

@@ -1,5 +1,6 @@
 """Topics and themes: conversations grouped by what the customer asks, by meaning, whatever the language."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -18,6 +19,8 @@ EMBED_SAMPLE = 10_000
 #: The label of the topic of questions asked too rarely to make a topic of their own.
 OTHER_LABEL = "Other: questions asked once or twice"
 OTHER_THEME_LABEL = "Other"
+#: A word: a text with none (only digits, ids or punctuation) is not embedded and gets no topic.
+WORD = re.compile(TOKEN_PATTERN)
 #: Keywords per language in a discovered theme's label.
 THEME_LABEL_WORDS = 3
 
@@ -174,23 +177,21 @@ def fit_topics(
 ) -> TopicModel | None:
     """Group ``texts`` (each conversation's customer messages) into topics and themes; None when too few.
 
-    The first ``sample`` distinct texts with words are embedded and grouped (``grouping``); topics of
-    questions asked fewer than three times form "other". With ``categories`` (the team's), each topic
-    is themed by the category whose example is nearest its centre; topics near none are themed from
-    the data. ``max_topics``, when given, keeps that many of the
-    largest topics and moves the rest to "other". Each topic's label is its question nearest the
+    The first ``sample`` distinct texts with a word (stop words count: "how are you?") are embedded
+    and grouped (``grouping``); questions asked fewer than three times form "other". With
+    ``categories`` (the team's), each topic is themed by the category whose example is nearest its
+    centre; topics near none are themed from the data. ``max_topics``, when given, keeps that many of
+    the largest topics and moves the rest to "other". Each topic's label is its question nearest the
     centre (of the shorter half, shortened); a discovered theme's label is its first keywords.
     """
     vectorizer = _vectorizer(min(len(texts), sample))
-    distinct = [text for text in dict.fromkeys(clean(text) for text in texts) if text][:sample]
+    distinct = [text for text in dict.fromkeys(clean(text) for text in texts) if WORD.search(text)][:sample]
+    if len(distinct) < 2:
+        return None
     try:
         tfidf = vectorizer.fit_transform(distinct)
     except ValueError:
         return None
-    distinct = [text for text, words in zip(distinct, tfidf.getnnz(axis=1) > 0, strict=True) if words]
-    if len(distinct) < 2:
-        return None
-    tfidf = vectorizer.transform(distinct)
     vectors = embed(distinct)
     labels, themes_of = _grouped(vectors, categories, max_topics)
     count = len(themes_of)
