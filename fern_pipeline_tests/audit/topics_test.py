@@ -176,3 +176,45 @@ def test_a_short_question_drops_greetings_and_masked_data(text: str, expected: s
 )
 def test_the_language_is_told_by_its_stop_words(text: str, expected: str | None) -> None:
     assert languages([text]) == [expected]
+
+
+def test_questions_asked_once_go_to_other_and_a_question_asked_three_times_is_a_topic(
+    labelled: tuple,
+) -> None:
+    texts, _, _ = labelled
+    once = [
+        "Do you have an office in Lisbon I could visit?",
+        "Kann ich mit Bitcoin bezahlen?",
+        "Is your software accessible with a screen reader?",
+        "Welche Schriftart verwendet ihr im Logo?",
+    ]
+    thrice = [
+        "Can I print the calendar view on paper?",
+        "How do I print the calendar?",
+        "Printing the calendar view does not work",
+    ]
+    model = fit_topics(texts + once + thrice)
+    assert model is not None and model.other is not None
+    other = model.topics[model.other]
+    assert other.is_other and model.themes[other.theme].kind == "other"
+    assert model.themes[other.theme].topics == (model.other,)
+    topics, _ = model.assign(once + thrice)
+    assert (topics[: len(once)] == model.other).all()
+    assert len(set(topics[len(once) :].tolist())) == 1 and topics[-1] != model.other
+    assert sum(topic.is_other for topic in model.topics) == 1
+
+
+def test_max_topics_keeps_the_largest_topics_and_the_rest_go_to_other(
+    labelled: tuple, grouped: tuple
+) -> None:
+    texts, _, _ = labelled
+    uncapped, _ = grouped
+    model = fit_topics(texts, max_topics=3)
+    assert model is not None and model.other is not None
+    assert [topic.label for topic in model.topics if not topic.is_other] == [
+        topic.label for topic in uncapped.topics[:3]
+    ]
+    topics, _ = model.assign(texts)
+    kept = np.isin(topics, [0, 1, 2])
+    assert (topics[~kept] == model.other).all()
+    assert all(theme.topics for theme in model.themes)
