@@ -3,21 +3,31 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
+from fern_pipeline.audit.drafts import (
+    DRAFTS_FOLDER,
+    PER_TOPIC,
+    Draft,
+    build_drafts,
+    drafts_table,
+    write_drafts,
+)
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,
-    WRITE_BELOW,
     Article,
     HelpCenterError,
+    Match,
+    embed_questions,
     load_articles,
     match_articles,
 )
 from fern_pipeline.audit.keywords import languages
-from fern_pipeline.audit.queries import run, sql
+from fern_pipeline.audit.queries import records, run, sql
 from fern_pipeline.audit.report import write_report
 from fern_pipeline.audit.summary import markdown_summary
 from fern_pipeline.audit.topics import EMBED_SAMPLE, TopicModel, fit_topics
@@ -36,6 +46,7 @@ AUDIT_TABLES = (
     "audit_daily",
     "audit_activity",
     "audit_format_errors",
+    "audit_drafts",
 )
 REPORT_FILE = "audit_report.html"
 #: Conversations read to find the topics: more than are embedded, as some ask the very same thing.
@@ -67,6 +78,8 @@ TOPIC_TERMS = pa.schema(
         ("article_title", pa.string()),
         ("article_url", pa.string()),
         ("coverage", pa.float64()),
+        ("closest_article_title", pa.string()),
+        ("closest_article_url", pa.string()),
     ]
 )
 THEME_TERMS = pa.schema(
@@ -184,10 +197,23 @@ def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> 
     return pa.Table.from_batches(batches, schema=ASSIGNMENTS)
 
 
-def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.Table:
+def _matches(samples: list[dict[str, Any]], topics: int, articles: tuple[Article, ...]) -> list[Match]:
+    """Per topic, the article that answers the questions of its sampled conversations (their first
+    customer message: the question as asked, without the follow-ups), if any."""
+    if not articles:
+        return [Match(None, 0.0)] * topics
+    asked: list[list[str]] = [[] for _ in range(topics)]
+    for row in samples:
+        if row["question"]:
+            asked[row["topic_id"] - 1].append(row["question"])
+    vectors = embed_questions([question for questions in asked for question in questions])
+    ends = np.cumsum([len(questions) for questions in asked])
+    return match_articles(np.split(vectors, ends[:-1]), articles)
+
+
+def _topic_terms(model: TopicModel | None, matches: list[Match], articles: tuple[Article, ...]) -> pa.Table:
     if model is None:
         return TOPIC_TERMS.empty_table()
-    matches = match_articles([model.members(index) for index in range(len(model.topics))], articles)
     rows = [
         {
             "topic_id": index + 1,
@@ -201,6 +227,8 @@ def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.
             "article_title": match.article.title if match.article else None,
             "article_url": match.article.url if match.article else None,
             "coverage": match.coverage if articles else None,
+            "closest_article_title": match.closest.title if match.closest else None,
+            "closest_article_url": match.closest.url if match.closest else None,
         }
         for index, (topic, match) in enumerate(zip(model.topics, matches, strict=True))
     ]
@@ -243,20 +271,25 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     run(connection, "summary", **fetch_window, window_days=settings.window_days)
     model = _fit(connection, settings)
 
+    drafts: list[Draft] = []
+
     def write_tables() -> None:
         with transaction(connection) as stage:
             stage("audit_assignments", _assign(connection, model))
-            stage("audit_topic_terms", _topic_terms(model, settings.articles))
+            samples = records(connection, "topic_samples", per_topic=PER_TOPIC)
+            matches = _matches(samples, len(model.topics) if model else 0, settings.articles)
+            stage("audit_topic_terms", _topic_terms(model, matches, settings.articles))
             stage("audit_theme_terms", _theme_terms(model))
             run(
                 connection,
                 "topics",
                 midpoint=start + (end - start) / 2,
                 long_thread_turns=LONG_THREAD_TURNS,
-                write_below=WRITE_BELOW,
                 covered_from=COVERED_FROM,
             )
             run(connection, "themes")
+            drafts[:] = build_drafts(records(connection, "draft_topics"), samples)
+            stage("audit_staged_drafts", drafts_table(drafts))
             connection.execute(sql("write_tables"))
 
     committed(connection, write_tables, what="the audit")
@@ -266,7 +299,10 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     }
     warnings = () if settings.help_center_error is None else (settings.help_center_error,)
     view = read_view(connection, start=start, end=end, warnings=warnings)
-    report = None if settings.report_path is None else write_report(view, settings.report_path)
+    report = None
+    if settings.report_path is not None:
+        write_drafts(drafts, settings.report_path.parent / DRAFTS_FOLDER)
+        report = write_report(view, settings.report_path)
     return AuditResult(
         window_start=start,
         window_end=end,

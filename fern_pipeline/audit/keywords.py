@@ -10,6 +10,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from stop_words import get_stop_words
 
 from fern_pipeline.audit.embedding import clean
+from fern_pipeline.audit.labels import generalised
 
 #: Words of three or more letters (any alphabet, umlauts and ß included); digits and ids are no keyword.
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"
@@ -109,13 +110,14 @@ def keywords_by_language(
 
 
 def short_question(text: str) -> str:
-    """``text`` as a label: masked data out, a greeting at its start dropped, cut at a word to fit.
+    """``text`` as a label: its particulars generalised (``order …``), a greeting at its start dropped,
+    cut at a word to fit.
 
     The label runs to the end of the first question when that fits (a statement and the question
     that follows it: "Invoice INV-1 has our old name on it. Could you correct it?"), else to the end
     of the first sentence.
     """
-    label = clean(text)
+    label = clean(generalised(text))
     chatter = stop_words()
     while (greeting := GREETING.match(label)) and all(
         word.lower() in chatter for word in greeting.group(1).split()

@@ -4,10 +4,10 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 
+from fern_pipeline.audit.drafts import http_url
 from fern_pipeline.audit.view import AuditView, duration, share
 
 CHART_WIDTH = 720
@@ -108,11 +108,6 @@ def _priority_bars(view: AuditView) -> list[Bar]:
     ]
 
 
-def _http_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) link, else None (so an article's ``javascript:`` link is never shown)."""
-    return url if url and urlsplit(url).scheme.lower() in {"http", "https"} else None
-
-
 def _heat_cells(view: AuditView) -> list[Cell]:
     """Conversations started per weekday and hour, darker for more."""
     most = max(view.activity.values(), default=0) or 1
@@ -140,7 +135,7 @@ def _template() -> jinja2.Template:
     )
     environment.filters["duration"] = duration
     environment.filters["share"] = share
-    environment.filters["http_url"] = _http_url
+    environment.filters["http_url"] = http_url
     return environment.get_template("report.html.j2")
 
 

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from fern_pipeline.audit.drafts import DRAFTS_FOLDER
 from fern_pipeline.audit.view import NOTHING, AuditView, share
 from fern_pipeline.markdown import escape, markdown_table
 
@@ -47,7 +48,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
                     "trend",
                     "median turns",
                     "unanswered",
-                    "best article",
+                    "article",
                     "coverage",
                 ],
                 [
@@ -74,7 +75,7 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
         lines.append(
             "No help center is configured (`help_center:`): the topics above are the articles to write."
         )
-    for action, title in (("write", "Articles to write"), ("update", "Articles to update")):
+    for action, title in (("write", "Articles to write first"), ("update", "Articles to update")):
         gaps = view.gaps(action)
         if not view.has_articles:
             break
@@ -84,10 +85,13 @@ def markdown_summary(view: AuditView, report: str | None = None) -> str:
             + (
                 f"; update “{escape(topic['article_title'])}”, coverage {share(topic['coverage'])})"
                 if action == "update"
-                else f"; best article covers {share(topic['coverage'])})"
+                else "; no article answers it)"
             )
-            for index, topic in enumerate(gaps, start=1)
+            + (", draft " + escape(f"{DRAFTS_FOLDER}/{topic['draft_file']}") if topic["draft_file"] else "")
+            for index, topic in enumerate(gaps[:TOP_TOPICS], start=1)
         ]
+        if len(gaps) > TOP_TOPICS:
+            lines.append(f"\nand {len(gaps) - TOP_TOPICS} more in the report.")
         lines.append("")
     lines += ["", "### Format errors by code", ""]
     if view.format_errors:

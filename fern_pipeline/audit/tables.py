@@ -68,17 +68,28 @@ class AuditTopicsTable(pa.DataFrameModel):
     example_conversation_ids: Series[object] = pa.Field(
         description="A few of its conversations, as (source, conversation_id)."
     )
-    article_title: Series[str] = pa.Field(nullable=True, description="The help-center article closest to it.")
+    article_title: Series[str] = pa.Field(
+        nullable=True, description="The help-center article that answers it; null when none does."
+    )
     article_url: Series[str] = pa.Field(nullable=True, description="That article's URL.")
     coverage: Series[float] = pa.Field(
-        nullable=True, description="How much of the topic that article covers, 0 to 1."
+        nullable=True,
+        description="Share of its questions that article answers, 0 to 1 (0 without one); "
+        "null without articles.",
     )
+    closest_article_title: Series[str] = pa.Field(
+        nullable=True, description="Where no article answers it: the closest one, which does not answer it."
+    )
+    closest_article_url: Series[str] = pa.Field(nullable=True, description="That closest article's URL.")
     priority: Series[float] = pa.Field(
         description="conversations * (1 - coverage) * (1 + unanswered + long-thread share); 0 for other."
     )
     priority_rank: Series[int] = pa.Field(description="1 for the topic to act on first.")
     action: Series[str] = pa.Field(
-        isin=("write", "update", "covered"), description="write an article, update the closest, or covered."
+        isin=("write", "update", "covered"),
+        nullable=True,
+        description="write an article (none answers it), update its article (it answers under 70 %), "
+        "or covered; null without articles.",
     )
 
 
@@ -139,6 +150,24 @@ class AuditFormatErrorsTable(pa.DataFrameModel):
     errors: Series[int] = pa.Field(description="How many errors of that code the window's fetches had.")
 
 
+class AuditDraftsTable(pa.DataFrameModel):
+    """``audit_drafts``: one row per topic to write or update (every topic but other, without articles)."""
+
+    topic_id: Series[int] = pa.Field(description="The topic drafted (see audit_topics).")
+    action: Series[str] = pa.Field(nullable=True, description="write or update; null without a help center.")
+    file: Series[str] = pa.Field(description="The draft's Markdown file, in audit_drafts/ beside the report.")
+    questions: Series[object] = pa.Field(
+        description="Up to five of its customers' questions as asked (particulars as …), none the same."
+    )
+    steps: Series[object] = pa.Field(
+        description="The lines of its most representative agent answer, greeting and sign-off left out."
+    )
+    examples: Series[object] = pa.Field(
+        description="A few of its conversations, as (source, conversation_id, url); url only if http(s)."
+    )
+    markdown: Series[str] = pa.Field(description="The draft, as written to its file.")
+
+
 #: Every table the audit writes, by name.
 AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_conversations": AuditConversationsTable,
@@ -148,4 +177,5 @@ AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_daily": AuditDailyTable,
     "audit_activity": AuditActivityTable,
     "audit_format_errors": AuditFormatErrorsTable,
+    "audit_drafts": AuditDraftsTable,
 }

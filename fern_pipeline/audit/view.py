@@ -83,6 +83,8 @@ class AuditView:
     headlines: tuple[tuple[str, tuple[str, ...]], ...]
     figures: dict[str, float | None]
     topics: tuple[dict[str, Any], ...]
+    #: The themes in priority order, each with its ``topics`` (in priority order).
+    themes: tuple[dict[str, Any], ...]
     daily: tuple[tuple[date, int, int], ...]
     response_times: tuple[tuple[str, int], ...]
     #: Conversations started per (ISO weekday, UTC hour).
@@ -124,6 +126,10 @@ def read_view(
         row | {"trend_text": trend(row["trend"], row["first_half_count"])}
         for row in records(connection, "read_topics")
     )
+    themes = tuple(
+        theme | {"topics": [topic for topic in topics if topic["theme_id"] == theme["theme_id"]]}
+        for theme in records(connection, "read_themes")
+    )
     return AuditView(
         start=start,
         end=end,
@@ -131,6 +137,7 @@ def read_view(
         headlines=headlines,
         figures={metric: row["value"] for (source, metric), row in by_key.items() if source == "*"},
         topics=topics,
+        themes=themes,
         daily=tuple(
             (row["day"], row["conversations"], row["messages"]) for row in records(connection, "read_daily")
         ),

@@ -35,8 +35,8 @@ DESCRIPTION = """What customers ask, how support answers, where the help center 
 was wrong with the data, over the audit window (default: the 90 days up to the newest message).
 
 Writes `audit_conversations`, `audit_topics`, `audit_themes`, `audit_summary`, `audit_daily`,
-`audit_activity` and `audit_format_errors` in one transaction, and `audit_report.html` beside the
-DuckDB file."""
+`audit_activity`, `audit_format_errors` and `audit_drafts` in one transaction, and `audit_report.html`
+and a draft per topic to write or update (`audit_drafts/`) beside the DuckDB file."""
 
 
 def _metadata(result: "AuditResult", columns: dict[str, list[dict[str, str]]]) -> dict[str, object]:

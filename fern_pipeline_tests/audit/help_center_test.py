@@ -12,7 +12,6 @@ from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,
-    WRITE_BELOW,
     Article,
     HelpCenterError,
     Match,
@@ -20,7 +19,6 @@ from fern_pipeline.audit.help_center import (
     match_articles,
     parse_markdown,
 )
-from fern_pipeline.audit.topics import fit_topics
 from fern_pipeline.config import HelpCenterConfig, SourceConfig
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
@@ -31,16 +29,6 @@ from fern_pipeline_tests.audit.labelled import (
     labelled_questions_with_languages,
 )
 from fern_pipeline_tests.http_server import respond, serve
-
-PASSWORD_ARTICLE = Article(
-    title="Reset your password",
-    url="https://help.example.com/password",
-    text="Forgot your password? Use the reset link in the email. Passwort vergessen? Link zum Zurücksetzen "
-    "in der E-Mail. Login page, expired link, Login Seite, abgelaufen.",
-)
-INVOICE_ARTICLE = Article(
-    title="Download an invoice", url=None, text="Every invoice is a PDF. A wrong VAT number? Write to us."
-)
 
 
 def test_a_markdown_article_has_a_title_an_optional_url_and_text() -> None:
@@ -107,37 +95,12 @@ def test_questions_in_either_language_find_their_article_in_the_other() -> None:
     for (subject, _), match in zip(groups, matches, strict=True):
         expected = EXPECTED[subject]
         if expected is None:
-            right += match.coverage < WRITE_BELOW
+            right += match.article is None
         else:
-            right += (
-                match.article is not None
-                and match.article.title == expected
-                and match.coverage >= WRITE_BELOW
-            )
+            right += match.article is not None and match.article.title == expected
     # The figure stated in the README: 12 of 12 (at least 90 % required).
     assert right / len(groups) >= 0.9
     assert all(0.0 <= match.coverage <= 1.0 for match in matches)
-
-
-def test_topics_found_across_languages_are_matched_to_their_article() -> None:
-    texts, planted, _ = labelled_questions_with_languages(per_topic=20)
-    model = fit_topics(texts)
-    assert model is not None
-    topics, _ = model.assign(texts)
-    matches = match_articles([model.members(index) for index in range(len(model.topics))], LABELLED_ARTICLES)
-    right = []
-    for index, match in enumerate(matches):
-        if model.topics[index].is_other:
-            continue
-        members = [label for label, topic in zip(planted, topics, strict=True) if topic == index]
-        expected = EXPECTED[max(sorted(set(members)), key=members.count)]
-        if expected is None:
-            assert match.coverage < WRITE_BELOW
-        else:
-            # No topic is matched to another subject's article; coverage is reworked with issue 21.4.
-            assert match.article is None or match.article.title == expected
-            right.append(match.article is not None and match.coverage >= WRITE_BELOW)
-    assert sum(right) >= 0.8 * len(right)
 
 
 def test_coverage_is_the_share_of_a_topics_questions_its_article_answers() -> None:
@@ -145,9 +108,14 @@ def test_coverage_is_the_share_of_a_topics_questions_its_article_answers() -> No
     vectors = embed(texts)
     password = vectors[[label == "password" for label in planted]]
     shipping = vectors[[label == "shipping" for label in planted]]
-    half, whole = match_articles([np.vstack([password, shipping]), password], LABELLED_ARTICLES[:1])
-    assert half.article == whole.article == LABELLED_ARTICLES[0]
-    assert WRITE_BELOW <= half.coverage < COVERED_FROM <= whole.coverage
+    # Two thirds of the mixed topic ask about passwords: the article answers it, but needs an update.
+    mixed, whole, other = match_articles(
+        [np.vstack([password, shipping[: len(shipping) // 2]]), password, shipping], LABELLED_ARTICLES[:1]
+    )
+    assert mixed.article == whole.article == LABELLED_ARTICLES[0]
+    assert 0 < mixed.coverage < COVERED_FROM <= whole.coverage
+    # Shipping questions fit the password article far less than 0.3: it is not even the closest.
+    assert other.article is None and other.closest is None and other.coverage == 0
 
 
 def test_without_articles_every_topic_has_no_match() -> None:
@@ -172,35 +140,6 @@ def _load_labelled(database: Path, tmp_path: Path) -> list[str]:
     payload.write_text(json.dumps({"conversations": conversations}))
     load_into(database, prepare(SourceConfig(name="labelled", url=payload.as_uri())))
     return planted
-
-
-def test_gaps_are_ranked_by_volume_lack_of_coverage_and_pain(database: Path, tmp_path: Path) -> None:
-    planted = _load_labelled(database, tmp_path)
-    settings = AuditSettings(window_days=30, articles=(PASSWORD_ARTICLE, INVOICE_ARTICLE))
-    with duckdb.connect(str(database)) as connection:
-        build_audit(connection, settings)
-        topics = connection.execute(
-            "SELECT topic_id, conversation_count, coverage, unanswered_share, priority, action, "
-            "article_title FROM audit_topics ORDER BY priority_rank"
-        ).fetchall()
-        assigned = connection.execute("SELECT conversation_id, topic_id FROM audit_conversations").fetchall()
-    priorities = [topic[4] for topic in topics]
-    assert priorities == sorted(priorities, reverse=True)
-    members: dict[int, list[str]] = {}
-    for conversation_id, topic_id in assigned:
-        members.setdefault(topic_id, []).append(planted[int(conversation_id[1:])])
-    subject = {topic_id: max(sorted(set(labels)), key=labels.count) for topic_id, labels in members.items()}
-    assert set(subject.values()) == set(PLANTED)
-    # Per subject, its largest topic (a subject of this set holds several questions, so several topics).
-    by_subject = {}
-    for topic in sorted(topics, key=lambda row: -row[1]):
-        by_subject.setdefault(subject[topic[0]], topic)
-    assert by_subject["password"][5:] == ("covered", "Reset your password")
-    # Unanswered refunds hurt twice as much as answered questions of the same volume: they come first.
-    assert subject[topics[0][0]] == "refund" and topics[0][3] == 1.0
-    assert by_subject["refund"][5] == "write"
-    assert by_subject["invoice"][6] == "Download an invoice" and by_subject["invoice"][5] != "write"
-    assert by_subject["shipping"][5:] == ("write", None)
 
 
 def test_without_a_help_center_topics_are_still_ranked_and_say_so(database: Path, tmp_path: Path) -> None:

@@ -148,15 +148,15 @@ def test_too_few_words_give_no_model() -> None:
         ("Hi team, I forgot my password and the link expired", "I forgot my password and the link expired"),
         ("Guten Tag, wo ist meine Bestellung? Sie ist seit Tagen unterwegs.", "wo ist meine Bestellung?"),
         ("A" + " very long question" * 8, "A" + " very long question" * 4 + " very long…"),
-        ("Hello, mail me at [email:0a1b2c3d4e]", "mail me at"),
+        ("Hello, mail me at [email:0a1b2c3d4e]", "mail me at …"),
         (
             "Invoice INV-2026-04580 has our old company name on it. Could you correct it? Thanks!",
-            "Invoice INV-2026-04580 has our old company name on it. Could you correct it?",
+            "Invoice … has our old company name on it. Could you correct it?",
         ),
         (
             "Bitte stornieren Sie meine Bestellung BF-108017, ich habe aus Versehen doppelt bestellt. "
             "Gibt es hierzu schon etwas Neues?",
-            "Bitte stornieren Sie meine Bestellung BF-108017, ich habe aus Versehen doppelt bestellt.",
+            "Bitte stornieren Sie meine Bestellung …, ich habe aus Versehen doppelt bestellt.",
         ),
     ],
     ids=["greeting", "first-question", "cut-at-a-word", "masked", "question-after", "question-too-far"],

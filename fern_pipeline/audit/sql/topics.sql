@@ -1,4 +1,5 @@
--- Each topic's figures, its best help-center article, and its priority: volume × lack of coverage × pain.
+-- Each topic's figures, the help-center article that answers it, and its priority: volume × lack of
+-- coverage × pain. A topic no article answers is to be written; its closest article is kept apart.
 -- Pain is 1 + the unanswered share + the share of long threads; without articles coverage counts as 0.
 -- "Other" (questions asked once or twice: no one article answers them) has priority 0.
 CREATE OR REPLACE TEMP TABLE audit_staged_topics AS
@@ -42,6 +43,8 @@ scored AS (
         t.article_title,
         t.article_url,
         t.coverage,
+        t.closest_article_title,
+        t.closest_article_url,
         CASE
             WHEN t.is_other THEN 0.0
             ELSE f.conversation_count * (1 - coalesce(t.coverage, 0)) * (1 + f.unanswered_share + f.long_thread_share)
@@ -53,8 +56,8 @@ SELECT
     *,
     row_number() OVER (ORDER BY priority DESC, topic_id) AS priority_rank,
     CASE
-        WHEN coverage IS NULL THEN NULL
-        WHEN coverage < $write_below THEN 'write'
+        WHEN coverage IS NULL OR is_other THEN NULL
+        WHEN article_title IS NULL THEN 'write'
         WHEN coverage < $covered_from THEN 'update'
         ELSE 'covered'
     END AS action

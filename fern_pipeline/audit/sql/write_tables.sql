@@ -10,3 +10,4 @@ CREATE OR REPLACE TABLE audit_summary AS SELECT * FROM audit_staged_summary;
 CREATE OR REPLACE TABLE audit_daily AS SELECT * FROM audit_staged_daily;
 CREATE OR REPLACE TABLE audit_activity AS SELECT * FROM audit_staged_activity;
 CREATE OR REPLACE TABLE audit_format_errors AS SELECT * FROM audit_staged_format_errors;
+CREATE OR REPLACE TABLE audit_drafts AS SELECT * FROM audit_staged_drafts;
