@@ -10,7 +10,7 @@ from fern_pipeline.audit.drafts import DRAFTS_FOLDER
 from fern_pipeline.audit.help_center import embed_questions, load_articles, match_articles
 from fern_pipeline.config import HelpCenterConfig, SourceConfig
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
-from fern_pipeline.ingest import prepare
+from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
 from fern_pipeline_tests.audit.demo_answers import ANSWERS, situation_questions
 
