@@ -16,6 +16,7 @@ from fern_pipeline.audit.help_center import (
     load_articles,
     match_articles,
 )
+from fern_pipeline.audit.history import record_history
 from fern_pipeline.audit.keywords import languages
 from fern_pipeline.audit.queries import run, sql
 from fern_pipeline.audit.report import write_report
@@ -35,6 +36,8 @@ AUDIT_TABLES = (
     "audit_daily",
     "audit_activity",
     "audit_format_errors",
+    "audit_topic_weeks",
+    "audit_topic_changes",
 )
 REPORT_FILE = "audit_report.html"
 #: Conversations read to find the topics: more than are embedded, as some ask the very same thing.
@@ -213,6 +216,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
                 write_below=WRITE_BELOW,
                 covered_from=COVERED_FROM,
             )
+            record_history(connection, stage, model, start, end)
             connection.execute(sql("write_tables"))
 
     committed(connection, write_tables, what="the audit")

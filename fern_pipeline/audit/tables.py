@@ -114,6 +114,78 @@ class AuditFormatErrorsTable(pa.DataFrameModel):
     errors: Series[int] = pa.Field(description="How many errors of that code the window's fetches had.")
 
 
+class AuditTopicWeeksTable(pa.DataFrameModel):
+    """``audit_topic_weeks``: conversations per topic and ISO week of the window."""
+
+    topic_id: Series[int] = pa.Field(description="The topic (see audit_topics).")
+    week: Series[pa.DateTime] = pa.Field(description="The week's Monday (UTC).")
+    iso_week: Series[str] = pa.Field(description="The ISO week, e.g. 2026-W47.")
+    days: Series[float] = pa.Field(
+        description="Days of the week inside the window: 7 for a full week, less at the window's edges."
+    )
+    conversations: Series[int] = pa.Field(description="The topic's conversations started that week.")
+
+
+class AuditTopicChangesTable(pa.DataFrameModel):
+    """``audit_topic_changes``: this audit's topics beside the previous audit's, matched by meaning."""
+
+    topic_key: Series[int] = pa.Field(
+        description="The topic's lasting id: the same from audit to audit while it is the same question."
+    )
+    topic_id: Series[int] = pa.Field(nullable=True, description="Its topic in this audit; null when gone.")
+    status: Series[str] = pa.Field(
+        isin=("new", "kept", "gone"),
+        description="new: no topic of the previous audit matched; kept: one did; gone: in the previous only.",
+    )
+    label: Series[str] = pa.Field(nullable=True, description="Its label in this audit.")
+    conversation_count: Series[int] = pa.Field(nullable=True, description="Its conversations in this audit.")
+    previous_label: Series[str] = pa.Field(nullable=True, description="Its label in the previous audit.")
+    previous_count: Series[int] = pa.Field(
+        nullable=True, description="Its conversations in the previous audit."
+    )
+    similarity: Series[float] = pa.Field(
+        nullable=True, description="Cosine similarity of its centroid to the previous audit's match."
+    )
+    previous_end: Series[pa.DateTime] = pa.Field(
+        nullable=True, description="The end of the previous audit's window; null for the first audit."
+    )
+
+
+class AuditHistorySummaryTable(pa.DataFrameModel):
+    """``audit_history_summary``: every audit's headline figures, appended, by the end of its window."""
+
+    audit_end: Series[pa.DateTime] = pa.Field(description="The end of that audit's window: its time.")
+    window_start: Series[pa.DateTime] = pa.Field(description="The start of that audit's window.")
+    source: Series[str] = pa.Field(description=SOURCE_OR_ALL)
+    metric: Series[str] = pa.Field(description="The figure's name, as in audit_summary.")
+    value: Series[float] = pa.Field(nullable=True, description="Its value then.")
+    label: Series[str] = pa.Field(nullable=True, description="A readable value where one helps.")
+
+
+class AuditHistoryTopicsTable(pa.DataFrameModel):
+    """``audit_history_topics``: every audit's topics, appended, by the end of its window."""
+
+    audit_end: Series[pa.DateTime] = pa.Field(description="The end of that audit's window: its time.")
+    window_start: Series[pa.DateTime] = pa.Field(description="The start of that audit's window.")
+    topic_key: Series[int] = pa.Field(description="The topic's lasting id (see audit_topic_changes).")
+    topic_id: Series[int] = pa.Field(description="Its topic number in that audit.")
+    status: Series[str] = pa.Field(isin=("new", "kept"), description="new or kept, against the audit before.")
+    label: Series[str] = pa.Field(
+        nullable=True, description="Its label then; null once its conversations were erased or expired."
+    )
+    conversation_count: Series[int] = pa.Field(description="Its conversations in that audit.")
+    share: Series[float] = pa.Field(description="Its share of that audit's conversations, 0 to 1.")
+    priority_rank: Series[int] = pa.Field(description="Its priority rank then, 1 first.")
+    action: Series[str] = pa.Field(nullable=True, description="write, update or covered, then.")
+    article_title: Series[str] = pa.Field(nullable=True, description="Its closest article then.")
+    similarity: Series[float] = pa.Field(
+        nullable=True, description="Cosine similarity to its match in the audit before."
+    )
+    centroid: Series[object] = pa.Field(
+        description="The mean of its embedded texts (unit length): what later audits match it by."
+    )
+
+
 #: Every table the audit writes, by name.
 AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_conversations": AuditConversationsTable,
@@ -122,4 +194,8 @@ AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_daily": AuditDailyTable,
     "audit_activity": AuditActivityTable,
     "audit_format_errors": AuditFormatErrorsTable,
+    "audit_topic_weeks": AuditTopicWeeksTable,
+    "audit_topic_changes": AuditTopicChangesTable,
+    "audit_history_summary": AuditHistorySummaryTable,
+    "audit_history_topics": AuditHistoryTopicsTable,
 }

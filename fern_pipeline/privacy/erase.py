@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.history import forget_in_history
 from fern_pipeline.config import Warehouse
 from fern_pipeline.privacy.compact import compact
 from fern_pipeline.privacy.mask import Masker
@@ -67,7 +68,8 @@ class Erased:
 def delete(
     connection: duckdb.DuckDBPyConnection, selector: Selector, pseudonyms: Pseudonyms | None
 ) -> dict[str, tuple[int, int, int]]:
-    """Delete the chosen conversations, their messages and format errors (in the caller's transaction)."""
+    """Delete the chosen conversations, their messages and format errors, and blank the audit history's
+    labels quoting them (in the caller's transaction)."""
     clear = None if selector.text is None else selector.text.lower()
     masked = (
         clear
@@ -82,6 +84,7 @@ def delete(
     }
     connection.execute(sql("erase_select"), parameters)
     connection.execute(sql("erase_select_format_errors"), parameters)
+    forget_in_history(connection)
     removed = {
         source: (conversations, messages, format_errors)
         for source, conversations, messages, format_errors in connection.execute(

@@ -1,0 +1,130 @@
+"""Every audit kept: history appended by the audit's time, topics matched by meaning, erasure honoured."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.embedding import embed
+from fern_pipeline.audit.history import SAME_TOPIC_FROM, lineage, match_topics
+from fern_pipeline.privacy.erase import Selector, erase
+
+Connect = Callable[[], duckdb.DuckDBPyConnection]
+#: A week before the fixture's newest message (2026-11-19T21:00Z).
+WEEK_BEFORE = datetime(2026, 11, 12, 21, tzinfo=UTC)
+
+
+def _centre(texts: list[str]) -> np.ndarray:
+    mean = embed(texts).mean(axis=0)
+    return mean / np.linalg.norm(mean)
+
+
+def test_the_same_question_in_another_language_keeps_its_topic_and_another_question_does_not() -> None:
+    previous = np.stack(
+        [
+            _centre(["How do I reset my password?", "The password reset link does not work"]),
+            _centre(["Where is my parcel?", "My order has not arrived yet"]),
+        ]
+    )
+    current = np.stack(
+        [
+            _centre(
+                [
+                    "Wie setze ich mein Passwort zurück?",
+                    "Der Link zum Zurücksetzen des Passworts funktioniert nicht",
+                ]
+            ),
+            _centre(["Can I pay by invoice?", "Do you accept PayPal?"]),
+        ]
+    )
+    pairs = match_topics(current, previous)
+    assert list(pairs) == [0] and pairs[0][0] == 0 and pairs[0][1] >= SAME_TOPIC_FROM
+    assert float(current[1] @ previous[1]) < SAME_TOPIC_FROM
+
+
+def test_lineage_keeps_keys_gives_new_ones_after_every_key_ever_and_lists_the_gone() -> None:
+    previous = [
+        {"topic_key": 3, "label": "a", "conversation_count": 5, "centroid": [1.0, 0.0, 0.0]},
+        {"topic_key": 7, "label": "b", "conversation_count": 2, "centroid": [0.0, 1.0, 0.0]},
+    ]
+    vectors = np.array([[0.0, 0.0, 1.0], [0.99, 0.141, 0.0]], dtype=np.float32)
+    rows = lineage([1, 2], vectors, previous, last_key=9).to_pylist()
+    assert [(row["topic_key"], row["topic_id"], row["status"]) for row in rows] == [
+        (10, 1, "new"),
+        (3, 2, "kept"),
+        (7, None, "gone"),
+    ]
+    assert rows[1]["previous_label"] == "a" and rows[2]["previous_count"] == 2
+
+
+def test_each_audit_is_kept_by_its_time_and_a_repeated_one_replaces_its_rows(connect: Connect) -> None:
+    connection = connect()
+    build_audit(connection, AuditSettings(window_days=30, end=WEEK_BEFORE))
+    build_audit(connection, AuditSettings(window_days=30))
+    build_audit(connection, AuditSettings(window_days=30))
+    ends = connection.execute("SELECT DISTINCT audit_end FROM audit_history_summary ORDER BY 1").fetchall()
+    assert [end for (end,) in ends] == [WEEK_BEFORE, datetime(2026, 11, 19, 21, tzinfo=UTC)]
+    [(conversations,)] = connection.execute(
+        "SELECT value FROM audit_history_summary "
+        "WHERE audit_end = ? AND source = '*' AND metric = 'conversations'",
+        [WEEK_BEFORE],
+    ).fetchall()
+    assert conversations == 4  # h1, h2, s1 and h3 (2026-11-12T09:30Z) started by then
+    topics = connection.execute(
+        "SELECT topic_key, status FROM audit_topic_changes WHERE status <> 'gone' ORDER BY topic_key"
+    ).fetchall()
+    [(latest_topics,)] = connection.execute("SELECT count(*) FROM audit_topics").fetchall()
+    assert len(topics) == latest_topics
+    [(history_rows,)] = connection.execute(
+        "SELECT count(*) FROM audit_history_topics "
+        "WHERE audit_end = (SELECT max(audit_end) FROM audit_history_topics)"
+    ).fetchall()
+    assert history_rows == latest_topics
+
+
+def test_weeks_count_every_conversation_of_a_topic_once(connect: Connect) -> None:
+    connection = connect()
+    build_audit(connection, AuditSettings(window_days=30))
+    by_weeks = connection.execute(
+        "SELECT topic_id, sum(conversations) FROM audit_topic_weeks GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    by_topics = connection.execute(
+        "SELECT topic_id, conversation_count FROM audit_topics ORDER BY 1"
+    ).fetchall()
+    assert by_weeks == by_topics
+    weeks = connection.execute("SELECT DISTINCT iso_week, days FROM audit_topic_weeks ORDER BY 1").fetchall()
+    # 2026-10-20T21:00Z (a Tuesday) to 2026-11-19T21:00Z (a Thursday)
+    assert weeks[0][0] == "2026-W43" and weeks[-1][0] == "2026-W47"
+    assert [days for _, days in weeks[1:-1]] == [7.0, 7.0, 7.0]
+    assert round(weeks[0][1], 3) == round(5 + 3 / 24, 3) and round(weeks[-1][1], 3) == round(3 + 21 / 24, 3)
+
+
+def test_erasing_a_conversation_blanks_the_history_labels_that_quote_it(loaded: Path) -> None:
+    settings = AuditSettings(window_days=30)
+    with duckdb.connect(str(loaded)) as connection:
+        build_audit(connection, AuditSettings(window_days=30, end=WEEK_BEFORE))
+        build_audit(connection, settings)
+        labels = [
+            label for (label,) in connection.execute("SELECT label FROM audit_history_topics").fetchall()
+        ]
+        quoted = connection.execute(
+            "SELECT DISTINCT source, conversation_id, content FROM messages WHERE role = 'user' "
+            "AND list_contains(?, content) ORDER BY 1, 2",
+            [labels],
+        ).fetchall()
+    assert quoted, labels
+    source, conversation_id, text = quoted[0]
+    erase(loaded, Selector(source=source, conversation_id=conversation_id), pseudonyms=None, audit=settings)
+    stored = loaded.read_bytes()
+    assert text.encode() not in stored
+    with duckdb.connect(str(loaded)) as connection:
+        [(blank,)] = connection.execute(
+            "SELECT count(*) FROM audit_history_topics WHERE label IS NULL"
+        ).fetchall()
+        [(audits,)] = connection.execute(
+            "SELECT count(DISTINCT audit_end) FROM audit_history_summary"
+        ).fetchall()
+    assert blank >= 1 and audits >= 2  # the rebuild after it is an audit too
