@@ -128,3 +128,16 @@ def test_erasing_a_conversation_blanks_the_history_labels_that_quote_it(loaded: 
             "SELECT count(DISTINCT audit_end) FROM audit_history_summary"
         ).fetchall()
     assert blank >= 1 and audits >= 2  # the rebuild after it is an audit too
+
+
+def test_the_report_shows_each_topic_week_by_week_and_what_changed(connect: Connect, tmp_path: Path) -> None:
+    connection = connect()
+    report = tmp_path / "report.html"
+    build_audit(connection, AuditSettings(window_days=30, end=WEEK_BEFORE))
+    build_audit(connection, AuditSettings(window_days=30, report_path=report))
+    html = report.read_text(encoding="utf-8")
+    [(topics,)] = connection.execute("SELECT count(*) FROM audit_topics").fetchall()
+    section = html[html.index("<h2>Topics week by week</h2>") :]
+    assert section.count('<svg class="spark"') == topics
+    assert "Compared with the audit up to 2026-11-12 21:00 UTC" in section
+    assert "<script>" not in html

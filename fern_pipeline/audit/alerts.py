@@ -1,0 +1,78 @@
+"""What changed this week: topics whose last full week is far above their own earlier weeks, and new ones.
+
+The rule for a rise (``rising``): a one-sided exact test that the last full week's rate exceeds the
+earlier full weeks' rate. Under the null hypothesis (one Poisson rate throughout) the last week's count
+x, given the total n = x + earlier, is Binomial(n, 1 / (k + 1)) for k earlier weeks; the p-value is
+P(X >= x). Conditioning on n makes the test exact whatever the unknown rate, and it accounts for the
+baseline being estimated from few weeks (a plain Poisson test against the baseline's mean treats the
+mean as known and fires more often on noise). A topic rises when p < ``RISE_P`` and x >= ``RISE_MIN``.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from scipy.stats import binom
+
+#: Largest p-value that counts as a rise. Measured on planted weekly counts (benchmarks/alerts.py, 4,000
+#: seeds): a stable topic is flagged in 3.2 to 4.2 % of weeks whatever its volume; one that doubles in
+#: its last week in 76 % at 10 a week, 90 % at 15, 95 % at 20 and 99 % from 30.
+RISE_P = 0.045
+#: Fewest conversations in the last full week for a rise: below it a doubling is a handful.
+RISE_MIN = 10
+#: Fewest earlier full weeks to compare with.
+BASELINE_WEEKS = 2
+#: Fewest conversations of a new topic (one the previous audit did not have) for the new_topics check.
+NEW_MIN = 5
+#: A week with this many of its days inside the window is a full week.
+FULL_WEEK = 7.0 - 1e-6
+
+
+@dataclass(frozen=True)
+class Rise:
+    """A topic's last full week against its earlier full weeks, and the test's p-value."""
+
+    topic_id: int
+    week: str
+    count: int
+    baseline: float
+    baseline_weeks: int
+    p_value: float
+
+    @property
+    def rising(self) -> bool:
+        return self.p_value < RISE_P and self.count >= RISE_MIN
+
+
+def rise_p_value(count: int, earlier: int, weeks: int) -> float:
+    """P(X >= count) for X ~ Binomial(count + earlier, 1 / (weeks + 1)): how surprising ``count`` is."""
+    return float(binom.sf(count - 1, count + earlier, 1.0 / (weeks + 1)))
+
+
+def last_week_rise(counts: Sequence[int], topic_id: int = 0, week: str = "") -> Rise | None:
+    """The last of ``counts`` (full weeks, oldest first) tested against the others; None with too few."""
+    if len(counts) < BASELINE_WEEKS + 1:
+        return None
+    *earlier, last = counts
+    return Rise(
+        topic_id=topic_id,
+        week=week,
+        count=int(last),
+        baseline=sum(earlier) / len(earlier),
+        baseline_weeks=len(earlier),
+        p_value=rise_p_value(int(last), int(sum(earlier)), len(earlier)),
+    )
+
+
+def rises(weeks: Iterable[dict[str, Any]]) -> list[Rise]:
+    """Each topic's last full week tested, from rows of ``audit_topic_weeks`` (in week order)."""
+    series: dict[int, list[tuple[str, int]]] = {}
+    for row in weeks:
+        if row["days"] >= FULL_WEEK:
+            series.setdefault(row["topic_id"], []).append((row["iso_week"], row["conversations"]))
+    found = []
+    for topic_id, points in sorted(series.items()):
+        rise = last_week_rise([count for _, count in points], topic_id, points[-1][0])
+        if rise is not None:
+            found.append(rise)
+    return found
