@@ -47,7 +47,7 @@ def test_every_definition_loads_and_resolves(configured: Path) -> None:
         (f"{source}_conversations", check)
         for source in ("helpdesk", "export")
         for check in ("latest_fetch", "schema", "referential_integrity", "endpoint_test")
-    }
+    } | {("support_audit", "rising_topics"), ("support_audit", "new_topics")}
     assert "test_endpoint" in repository.job_names
     assert loaded.resources["duckdb"].database == str(configured.parent / "data" / "fern.duckdb")
 

@@ -8,11 +8,14 @@ baseline being estimated from few weeks (a plain Poisson test against the baseli
 mean as known and fires more often on noise). A topic rises when p < ``RISE_P`` and x >= ``RISE_MIN``.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
 from scipy.stats import binom
+
+from fern_pipeline.audit.queries import records
 
 #: Largest p-value that counts as a rise. Measured on planted weekly counts (benchmarks/alerts.py, 4,000
 #: seeds): a stable topic is flagged in 3.2 to 4.2 % of weeks whatever its volume; one that doubles in
@@ -76,3 +79,47 @@ def rises(weeks: Iterable[dict[str, Any]]) -> list[Rise]:
         if rise is not None:
             found.append(rise)
     return found
+
+
+@dataclass(frozen=True)
+class Alerts:
+    """What the audit's alert checks report: topics by name (their keywords, never a customer's words)."""
+
+    #: Every tested topic's rise, with its name.
+    rises: tuple[tuple[str, Rise], ...]
+    #: Topics the previous audit did not have, with at least ``NEW_MIN`` conversations: (name, count).
+    new: tuple[tuple[str, int], ...]
+    #: Whether there was a previous audit to compare with.
+    compared: bool
+    #: Each topic's full weeks, oldest first: (name, ((iso_week, conversations), ...)).
+    weeks: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+
+    @property
+    def rising(self) -> list[tuple[str, Rise]]:
+        return [(name, rise) for name, rise in self.rises if rise.rising]
+
+
+def read_alerts(connection: duckdb.DuckDBPyConnection, name: Callable[[dict[str, Any]], str]) -> Alerts:
+    """The alerts of the audit in ``connection``'s tables, each topic named by ``name(row)`` (a row with
+    ``topic_id`` and ``keywords``)."""
+    topics = records(connection, "read_alert_topics")
+    weeks = records(connection, "read_topic_weeks")
+    names = {topic["topic_id"]: name(topic) for topic in topics}
+    found = {rise.topic_id: rise for rise in rises(weeks)}
+    full: dict[int, list[tuple[str, int]]] = {}
+    for week in weeks:
+        if week["days"] >= FULL_WEEK:
+            full.setdefault(week["topic_id"], []).append((week["iso_week"], week["conversations"]))
+    compared = any(topic["previous_end"] is not None for topic in topics)
+    return Alerts(
+        rises=tuple((names[topic_id], rise) for topic_id, rise in found.items() if topic_id in names),
+        new=tuple(
+            (names[topic["topic_id"]], topic["conversation_count"])
+            for topic in topics
+            if compared and topic["status"] == "new" and topic["conversation_count"] >= NEW_MIN
+        ),
+        compared=compared,
+        weeks=tuple(
+            (names[topic_id], tuple(points)) for topic_id, points in full.items() if topic_id in names
+        ),
+    )

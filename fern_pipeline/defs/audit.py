@@ -5,8 +5,11 @@ from dagster_duckdb import DuckDBResource
 from pydantic import Field, ValidationError
 
 from fern_pipeline.audit import AuditResult, AuditSettings, build_audit
+from fern_pipeline.audit.alerts import read_alerts
+from fern_pipeline.audit.summary import topic_name
 from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
 from fern_pipeline.config import AuditConfig, ProjectConfig
+from fern_pipeline.defs.audit_checks import alert_check_specs, new_result, rising_result, weeks_metadata
 from fern_pipeline.defs.metadata import described_schema
 from fern_pipeline.defs.resources import open_database, pool_for
 from fern_pipeline.defs.sources import GROUP, source_asset_keys
@@ -92,6 +95,7 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
         kinds={"duckdb", "html"},
         description=DESCRIPTION,
         automation_condition=dg.AutomationCondition.eager(),
+        check_specs=alert_check_specs(AUDIT_KEY),
     )
     def support_audit(
         context: dg.AssetExecutionContext, config: AuditRunConfig, duckdb: DuckDBResource
@@ -101,12 +105,20 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
         with open_database(duckdb) as connection:
             result = build_audit(connection, settings)
             columns = {name: records(connection, "table_columns", table=name) for name in AUDIT_TABLE_MODELS}
+            alerts = read_alerts(connection, topic_name)
         for warning in result.warnings:
             context.log.warning(warning)
         context.log.info(
             f"audited {counted(result.conversations, 'conversation')} in {counted(result.topics, 'topic')}; "
             f"report: {result.report_path}"
         )
-        return dg.MaterializeResult(metadata=_metadata(result, columns))
+        return dg.MaterializeResult(
+            metadata=_metadata(result, columns) | weeks_metadata(alerts),
+            check_results=[
+                check
+                for check in (rising_result(AUDIT_KEY, alerts), new_result(AUDIT_KEY, alerts))
+                if dg.AssetCheckKey(AUDIT_KEY, check.check_name) in context.selected_asset_check_keys
+            ],
+        )
 
     return dg.Definitions(assets=[support_audit])
