@@ -38,6 +38,7 @@ AUDIT_TABLES = (
     "audit_format_errors",
     "audit_topic_weeks",
     "audit_topic_changes",
+    "audit_article_changes",
 )
 REPORT_FILE = "audit_report.html"
 #: Conversations read to find the topics: more than are embedded, as some ask the very same thing.
@@ -216,7 +217,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
                 write_below=WRITE_BELOW,
                 covered_from=COVERED_FROM,
             )
-            record_history(connection, stage, model, start, end)
+            record_history(connection, stage, model, (start, end), settings.articles)
             connection.execute(sql("write_tables"))
 
     committed(connection, write_tables, what="the audit")

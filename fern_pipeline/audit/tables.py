@@ -186,6 +186,35 @@ class AuditHistoryTopicsTable(pa.DataFrameModel):
     )
 
 
+class AuditArticleChangesTable(pa.DataFrameModel):
+    """``audit_article_changes``: per topic whose article was updated inside the window, what changed."""
+
+    topic_id: Series[int] = pa.Field(description="The topic (see audit_topics).")
+    label: Series[str] = pa.Field(description="Its label.")
+    article_title: Series[str] = pa.Field(description="Its article.")
+    updated_at: Series[pa.DateTime] = pa.Field(description="When the article was updated (UTC).")
+    before_count: Series[int] = pa.Field(
+        description="The topic's conversations from the window's start to then."
+    )
+    before_days: Series[float] = pa.Field(description="Days of the window before the update.")
+    before_per_week: Series[float] = pa.Field(description="Conversations per week before it.")
+    after_count: Series[int] = pa.Field(description="The topic's conversations after the update.")
+    after_days: Series[float] = pa.Field(description="Days of the window after it.")
+    after_per_week: Series[float] = pa.Field(description="Conversations per week after it.")
+    change: Series[float] = pa.Field(
+        nullable=True, description="after / before rate - 1 (-0.5: halved); null when too few to tell."
+    )
+    change_low: Series[float] = pa.Field(nullable=True, description="The change's 95 % interval, low end.")
+    change_high: Series[float] = pa.Field(nullable=True, description="The change's 95 % interval, high end.")
+    verdict: Series[str] = pa.Field(
+        isin=("fell", "rose", "no clear change", "too few to tell"),
+        description=(
+            "fell or rose when the interval excludes no change; too few to tell below 10 conversations "
+            "or 7 days on a side."
+        ),
+    )
+
+
 #: Every table the audit writes, by name.
 AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_conversations": AuditConversationsTable,
@@ -196,6 +225,7 @@ AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_format_errors": AuditFormatErrorsTable,
     "audit_topic_weeks": AuditTopicWeeksTable,
     "audit_topic_changes": AuditTopicChangesTable,
+    "audit_article_changes": AuditArticleChangesTable,
     "audit_history_summary": AuditHistorySummaryTable,
     "audit_history_topics": AuditHistoryTopicsTable,
 }

@@ -89,9 +89,10 @@ class AuditView:
     activity: dict[tuple[int, int], int]
     format_errors: tuple[tuple[str, int], ...]
     warnings: tuple[str, ...]
-    #: Rows of ``audit_topic_weeks`` and ``audit_topic_changes`` (see audit/weeks.py).
+    #: Rows of ``audit_topic_weeks``, ``audit_topic_changes`` and ``audit_article_changes`` (audit/weeks.py).
     weeks: tuple[dict[str, Any], ...] = field(default=())
     changes: tuple[dict[str, Any], ...] = field(default=())
+    article_changes: tuple[dict[str, Any], ...] = field(default=())
 
     @property
     def has_articles(self) -> bool:
@@ -150,4 +151,5 @@ def read_view(
         warnings=warnings,
         weeks=tuple(records(connection, "read_topic_weeks")),
         changes=tuple(records(connection, "read_topic_changes")),
+        article_changes=tuple(records(connection, "read_article_changes")),
     )

@@ -20,3 +20,9 @@ FROM audit_lineage AS l
 LEFT JOIN audit_staged_topics AS t ON t.topic_id = l.topic_id
 CROSS JOIN audit_history_run AS r
 ORDER BY l.topic_key;
+CREATE OR REPLACE TABLE audit_article_changes AS
+SELECT c.topic_id, t.label, t.article_title, c.updated_at, c.before_count, c.before_days, c.before_per_week,
+    c.after_count, c.after_days, c.after_per_week, c.change, c.change_low, c.change_high, c.verdict
+FROM audit_article_change_rows AS c
+JOIN audit_staged_topics AS t ON t.topic_id = c.topic_id
+ORDER BY t.priority_rank;
