@@ -35,7 +35,10 @@ def test_every_definition_loads_and_resolves(configured: Path) -> None:
     repository = loaded.get_repository_def()
     for job in loaded.resolve_all_job_defs():
         assert loaded.resolve_job_def(job.name).name == job.name
-    assert [schedule.name for schedule in repository.schedule_defs] == ["helpdesk_schedule"]
+    assert [schedule.name for schedule in repository.schedule_defs] == [
+        "helpdesk_schedule",
+        "support_audit_schedule",
+    ]
     assert loaded.resolve_schedule_def("helpdesk_schedule").job_name in repository.job_names
     assert [sensor.name for sensor in repository.sensor_defs] == ["fern_pipeline_automation"]
     graph = loaded.resolve_asset_graph()

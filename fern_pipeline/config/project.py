@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.config.source import DEFAULT_TIMEOUT, REMOTE_URL_SCHEMES, SourceConfig, supported_url
+from fern_pipeline.cron import cron
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.privacy.config import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
@@ -23,6 +24,8 @@ DEFAULT_CONFIG_FILE = "fern_sources.yaml"
 DEFAULT_DATABASE = Path("data/fern.duckdb")
 DEFAULT_AUDIT_DAYS = 90
 DEFAULT_MAX_TOPICS = 12
+#: The audit's weekly schedule by default: Mondays at 06:00 UTC, so the week before is complete.
+DEFAULT_AUDIT_SCHEDULE = "0 6 * * 1"
 
 
 class AuditConfig(BaseModel):
@@ -40,6 +43,15 @@ class AuditConfig(BaseModel):
     max_topics: Annotated[int, Field(ge=2, le=50)] = Field(
         default=DEFAULT_MAX_TOPICS, description="Most topics the conversations are grouped into."
     )
+    schedule: str | None = Field(
+        default=DEFAULT_AUDIT_SCHEDULE,
+        description="Cron expression on which the audit also runs (besides after every load); null: never.",
+    )
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule_is_cron(cls, schedule: str | None) -> str | None:
+        return cron(schedule)
 
     @field_validator("end")
     @classmethod
