@@ -80,6 +80,8 @@ class AuditSettings:
     window_days: int = 90
     #: Last instant covered; None means the newest message loaded (so fixed-date data never looks empty).
     end: datetime | None = None
+    #: How long before ``end`` (or the newest message) the audit ends: an audit as it was then.
+    back: timedelta = timedelta(0)
     max_topics: int = 12
     articles: tuple[Article, ...] = ()
     #: Why the configured help center could not be read, if it could not (the audit goes on without it).
@@ -130,7 +132,7 @@ def _window(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> t
     if end is None:
         [(newest,)] = connection.execute(sql("newest_message")).fetchall()
         end = newest or datetime.now(UTC)
-    end = end.astimezone(UTC)
+    end = end.astimezone(UTC) - settings.back
     return end - timedelta(days=settings.window_days), end
 
 

@@ -216,3 +216,15 @@ def forget_expiring(connection: duckdb.DuckDBPyConnection, source: str, cutoff: 
     """:func:`forget_in_history` for ``source``'s conversations that retention is about to delete."""
     run(connection, "history_expiring", source=source, cutoff=cutoff)
     forget_in_history(connection)
+
+
+def history_line(connection: duckdb.DuckDBPyConnection) -> str:
+    """One line on the audits kept and what the latest one found new, kept and gone."""
+    try:
+        [counts] = records(connection, "history_counts")
+    except duckdb.CatalogException:
+        return "audit history: none kept yet"
+    return (
+        f"audit history: {counts['audits']} audits kept; the latest against the one before: "
+        f"{counts['new']} new, {counts['kept']} kept and {counts['gone']} gone topics"
+    )

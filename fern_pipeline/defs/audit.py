@@ -1,5 +1,8 @@
 """The audit asset: runs the audit over every source's conversations once they have loaded."""
 
+from dataclasses import replace
+from datetime import timedelta
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field, ValidationError
@@ -68,11 +71,19 @@ class AuditRunConfig(dg.Config):
         default=None,
         description="Last instant covered (ISO 8601 with a zone); default: as configured, else the newest.",
     )
+    weeks_back: int = Field(
+        default=0,
+        ge=0,
+        le=520,
+        description="Audit as it was this many weeks before that end, e.g. to fill the history once.",
+    )
 
 
 def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> AuditSettings:
     """The configured audit with the run's overrides, validated like the configuration file."""
-    chosen = {key: value for key, value in overrides.model_dump().items() if value is not None}
+    chosen = {
+        key: value for key, value in overrides.model_dump(exclude={"weeks_back"}).items() if value is not None
+    }
     try:
         audit = AuditConfig.model_validate(project.audit.model_dump() | chosen)
     except ValidationError as error:
@@ -81,7 +92,8 @@ def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> AuditSetting
             for e in error.errors()
         )
         raise dg.Failure(description=f"audit run config: {problems}", allow_retries=False) from None
-    return AuditSettings.from_config(project.model_copy(update={"audit": audit}))
+    settings = AuditSettings.from_config(project.model_copy(update={"audit": audit}))
+    return replace(settings, back=timedelta(weeks=overrides.weeks_back))
 
 
 def build_audit_defs(project: ProjectConfig) -> dg.Definitions:

@@ -1,8 +1,10 @@
 """The audit's alert checks: non-blocking, WARN, naming topics by keywords, in a real Dagster run."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from fern_pipeline.audit.alerts import Alerts, last_week_rise
 from fern_pipeline.defs.audit import AUDIT_KEY, build_audit_defs
@@ -51,7 +53,7 @@ def test_both_checks_run_with_every_audit_and_never_block(tmp_path: Path) -> Non
     config = audited_project(tmp_path)
     specs = build_audit_defs(config).assets[0].check_specs  # type: ignore[index, union-attr]
     assert {(spec.name, spec.blocking) for spec in specs} == {(RISING, False), (NEW, False)}
-    first = _materialize(config, end="2026-11-12T21:00:00Z", window_days=30)
+    first = _materialize(config, weeks_back=1, window_days=30)
     second = _materialize(config, window_days=30)
     assert first.success and second.success
     for result in (first, second):
@@ -62,3 +64,12 @@ def test_both_checks_run_with_every_audit_and_never_block(tmp_path: Path) -> Non
     assert first_new.passed and first_new.description.startswith("The first audit kept")
     [materialization] = second.asset_materializations_for_node("support_audit")
     assert "topic_weeks" in materialization.metadata
+    with duckdb.connect(str(config.database)) as connection:
+        ends = connection.execute(
+            "SELECT DISTINCT audit_end FROM audit_history_summary ORDER BY 1"
+        ).fetchall()
+    # weeks_back = 1: the first audit ended a week before the newest message (2026-11-19T21:00Z)
+    assert [end for (end,) in ends] == [
+        datetime(2026, 11, 12, 21, tzinfo=UTC),
+        datetime(2026, 11, 19, 21, tzinfo=UTC),
+    ]
