@@ -64,7 +64,10 @@ def test_each_audit_is_kept_by_its_time_and_a_repeated_one_replaces_its_rows(con
     connection = connect()
     build_audit(connection, AuditSettings(window_days=30, end=WEEK_BEFORE))
     build_audit(connection, AuditSettings(window_days=30))
+    kept = "SELECT * FROM audit_history_topics ORDER BY audit_end, topic_key"
+    once = connection.execute(kept).fetchall()
     build_audit(connection, AuditSettings(window_days=30))
+    assert connection.execute(kept).fetchall() == once  # same data, same history
     ends = connection.execute("SELECT DISTINCT audit_end FROM audit_history_summary ORDER BY 1").fetchall()
     assert [end for (end,) in ends] == [WEEK_BEFORE, datetime(2026, 11, 19, 21, tzinfo=UTC)]
     [(conversations,)] = connection.execute(
