@@ -10,7 +10,10 @@ import numpy as np
 from fern_pipeline.audit import AuditSettings, build_audit
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.history import SAME_TOPIC_FROM, lineage, match_topics
+from fern_pipeline.config import ProjectConfig, SourceConfig
+from fern_pipeline.privacy.config import PrivacyConfig
 from fern_pipeline.privacy.erase import Selector, erase
+from fern_pipeline.privacy.retention import retain
 
 Connect = Callable[[], duckdb.DuckDBPyConnection]
 #: A week before the fixture's newest message (2026-11-19T21:00Z).
@@ -144,3 +147,32 @@ def test_the_report_shows_each_topic_week_by_week_and_what_changed(connect: Conn
     assert section.count('<svg class="spark"') == topics
     assert "Compared with the audit up to 2026-11-12 21:00 UTC" in section
     assert "<script>" not in html
+
+
+def test_retention_blanks_the_history_labels_of_what_expires(loaded: Path) -> None:
+    project = ProjectConfig(
+        database=loaded,
+        sources=[SourceConfig(name=name, url="file:///unused.json") for name in ("helpdesk", "shop")],
+        privacy=PrivacyConfig(retention_days=5),
+    )
+    now = datetime(2026, 11, 19, 22, tzinfo=UTC)  # the cutoff, 2026-11-14T22:00Z, expires all but s2
+    with duckdb.connect(str(loaded)) as connection:
+        build_audit(connection, AuditSettings(window_days=30, end=WEEK_BEFORE))
+        build_audit(connection, AuditSettings(window_days=30))
+        expiring = [
+            text
+            for (text,) in connection.execute(
+                "SELECT content FROM messages WHERE role = 'user' AND conversation_id <> 's2'"
+            ).fetchall()
+        ]
+        labels = [
+            label for (label,) in connection.execute("SELECT label FROM audit_history_topics").fetchall()
+        ]
+        assert any(label in text for label in labels for text in expiring)  # "Wo ist meine Bestellung?"
+        retain(connection, project, now)
+        after = [
+            label for (label,) in connection.execute("SELECT label FROM audit_history_topics").fetchall()
+        ]
+    assert len(after) == len(labels)
+    assert None in after
+    assert not [label for label in after if label is not None and any(label in text for text in expiring)]
