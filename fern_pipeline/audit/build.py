@@ -23,7 +23,7 @@ from fern_pipeline.audit.report import write_report
 from fern_pipeline.audit.summary import markdown_summary
 from fern_pipeline.audit.topics import EMBED_SAMPLE, TopicModel, fit_topics
 from fern_pipeline.audit.view import read_view
-from fern_pipeline.config import ProjectConfig
+from fern_pipeline.config import ProjectConfig, ThemeCategory
 from fern_pipeline.store.lake import committed
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline.store.transaction import transaction
@@ -32,6 +32,7 @@ from fern_pipeline.store.transaction import transaction
 AUDIT_TABLES = (
     "audit_conversations",
     "audit_topics",
+    "audit_themes",
     "audit_summary",
     "audit_daily",
     "audit_activity",
@@ -53,22 +54,32 @@ ASSIGNMENTS = pa.schema(
         ("source", pa.string()),
         ("conversation_id", pa.string()),
         ("topic_id", pa.int64()),
+        ("theme_id", pa.int64()),
         ("topic_score", pa.float64()),
         ("language", pa.string()),
     ]
 )
+KEYWORDS_BY_LANGUAGE = pa.list_(pa.struct([("language", pa.string()), ("keywords", pa.list_(pa.string()))]))
 TOPIC_TERMS = pa.schema(
     [
         ("topic_id", pa.int64()),
+        ("theme_id", pa.int64()),
+        ("is_other", pa.bool_()),
         ("label", pa.string()),
         ("keywords", pa.list_(pa.string())),
-        (
-            "keywords_by_language",
-            pa.list_(pa.struct([("language", pa.string()), ("keywords", pa.list_(pa.string()))])),
-        ),
+        ("keywords_by_language", KEYWORDS_BY_LANGUAGE),
         ("article_title", pa.string()),
         ("article_url", pa.string()),
         ("coverage", pa.float64()),
+    ]
+)
+THEME_TERMS = pa.schema(
+    [
+        ("theme_id", pa.int64()),
+        ("kind", pa.string()),
+        ("label", pa.string()),
+        ("keywords", pa.list_(pa.string())),
+        ("keywords_by_language", KEYWORDS_BY_LANGUAGE),
     ]
 )
 
@@ -82,7 +93,10 @@ class AuditSettings:
     end: datetime | None = None
     #: How long before ``end`` (or the newest message) the audit ends: an audit as it was then.
     back: timedelta = timedelta(0)
-    max_topics: int = 12
+    #: Most topics kept (the largest; the rest go to "other"); None keeps every topic found.
+    max_topics: int | None = None
+    #: The team's own categories: conversations are themed by them first (``audit.themes``).
+    categories: tuple[ThemeCategory, ...] = ()
     articles: tuple[Article, ...] = ()
     #: Why the configured help center could not be read, if it could not (the audit goes on without it).
     help_center_error: str | None = None
@@ -102,6 +116,7 @@ class AuditSettings:
             window_days=config.audit.window_days,
             end=config.audit.end,
             max_topics=config.audit.max_topics,
+            categories=config.audit.themes,
             articles=articles,
             help_center_error=error,
             report_path=config.database.parent / REPORT_FILE,
@@ -116,6 +131,7 @@ class AuditResult:
     window_end: datetime
     conversations: int
     topics: int
+    themes: int
     row_counts: dict[str, int]
     markdown: str
     report_path: Path | None
@@ -136,9 +152,11 @@ def _window(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> t
     return end - timedelta(days=settings.window_days), end
 
 
-def _fit(connection: duckdb.DuckDBPyConnection, max_topics: int) -> TopicModel | None:
+def _fit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> TopicModel | None:
     sample = connection.execute(sql("user_texts_sample"), {"sample_size": FIT_SAMPLE}).fetchall()
-    return fit_topics([text for _, _, text in sample], max_topics=max_topics)
+    return fit_topics(
+        [text for _, _, text in sample], max_topics=settings.max_topics, categories=settings.categories
+    )
 
 
 def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> pa.Table:
@@ -150,8 +168,11 @@ def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> 
         if model is None:
             topic = np.full(len(texts), -1)
             score = np.zeros(len(texts))
+            theme = topic
         else:
             topic, score = model.assign(texts)
+            themes = np.array([item.theme for item in model.topics] + [-1])
+            theme = themes[topic]
         topic_id = pa.array(topic + 1, mask=topic < 0, type=pa.int64())
         batches.append(
             pa.record_batch(
@@ -159,6 +180,7 @@ def _assign(connection: duckdb.DuckDBPyConnection, model: TopicModel | None) -> 
                     batch.column("source"),
                     batch.column("conversation_id"),
                     topic_id,
+                    pa.array(theme + 1, mask=topic < 0, type=pa.int64()),
                     pa.array(score, mask=topic < 0, type=pa.float64()),
                     pa.array(languages(texts), type=pa.string()),
                 ],
@@ -175,6 +197,8 @@ def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.
     rows = [
         {
             "topic_id": index + 1,
+            "theme_id": topic.theme + 1,
+            "is_other": topic.is_other,
             "label": topic.label,
             "keywords": list(topic.all_keywords),
             "keywords_by_language": [
@@ -187,6 +211,24 @@ def _topic_terms(model: TopicModel | None, articles: tuple[Article, ...]) -> pa.
         for index, (topic, match) in enumerate(zip(model.topics, matches, strict=True))
     ]
     return pa.Table.from_pylist(rows, schema=TOPIC_TERMS)
+
+
+def _theme_terms(model: TopicModel | None) -> pa.Table:
+    if model is None:
+        return THEME_TERMS.empty_table()
+    rows = [
+        {
+            "theme_id": index + 1,
+            "kind": theme.kind,
+            "label": theme.label,
+            "keywords": list(theme.all_keywords),
+            "keywords_by_language": [
+                {"language": language, "keywords": list(words)} for language, words in theme.keywords
+            ],
+        }
+        for index, theme in enumerate(model.themes)
+    ]
+    return pa.Table.from_pylist(rows, schema=THEME_TERMS)
 
 
 def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> AuditResult:
@@ -205,12 +247,13 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
     run(connection, "activity")
     run(connection, "format_errors", **fetch_window)
     run(connection, "summary", **fetch_window, window_days=settings.window_days)
-    model = _fit(connection, settings.max_topics)
+    model = _fit(connection, settings)
 
     def write_tables() -> None:
         with transaction(connection) as stage:
             stage("audit_assignments", _assign(connection, model))
             stage("audit_topic_terms", _topic_terms(model, settings.articles))
+            stage("audit_theme_terms", _theme_terms(model))
             run(
                 connection,
                 "topics",
@@ -219,6 +262,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
                 write_below=WRITE_BELOW,
                 covered_from=COVERED_FROM,
             )
+            run(connection, "themes")
             record_history(connection, stage, model, (start, end), settings.articles)
             connection.execute(sql("write_tables"))
 
@@ -235,6 +279,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
         window_end=end,
         conversations=row_counts["audit_conversations"],
         topics=row_counts["audit_topics"],
+        themes=row_counts["audit_themes"],
         row_counts=row_counts,
         markdown=markdown_summary(view, report=None if report is None else str(report)),
         report_path=settings.report_path,

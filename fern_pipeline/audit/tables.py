@@ -35,6 +35,7 @@ class AuditConversationsTable(pa.DataFrameModel):
     unanswered: Series[bool] = pa.Field(description="True when no agent message was sent at all.")
     awaiting_reply: Series[bool] = pa.Field(description="True when the last message is the customer's.")
     topic_id: Series[int] = pa.Field(nullable=True, description="Its topic (see audit_topics).")
+    theme_id: Series[int] = pa.Field(nullable=True, description="Its topic's theme (see audit_themes).")
     topic_score: Series[float] = pa.Field(nullable=True, description="Its similarity to its topic.")
     language: Series[str] = pa.Field(nullable=True, description="en, de, or null where not recognised.")
 
@@ -43,6 +44,10 @@ class AuditTopicsTable(pa.DataFrameModel):
     """``audit_topics``: one row per topic of what customers ask, by priority."""
 
     topic_id: Series[int] = pa.Field(description="The topic's number.")
+    theme_id: Series[int] = pa.Field(description="Its theme (see audit_themes).")
+    is_other: Series[bool] = pa.Field(
+        description='True for "other": questions asked once or twice, too rarely to be a topic.'
+    )
     label: Series[str] = pa.Field(
         description="What its customers ask: its most representative question, shortened."
     )
@@ -69,12 +74,32 @@ class AuditTopicsTable(pa.DataFrameModel):
         nullable=True, description="How much of the topic that article covers, 0 to 1."
     )
     priority: Series[float] = pa.Field(
-        description="conversations * (1 - coverage) * (1 + unanswered share + long-thread share)."
+        description="conversations * (1 - coverage) * (1 + unanswered + long-thread share); 0 for other."
     )
     priority_rank: Series[int] = pa.Field(description="1 for the topic to act on first.")
     action: Series[str] = pa.Field(
         isin=("write", "update", "covered"), description="write an article, update the closest, or covered."
     )
+
+
+class AuditThemesTable(pa.DataFrameModel):
+    """``audit_themes``: one row per theme, a handful of related topics, by priority."""
+
+    theme_id: Series[int] = pa.Field(description="The theme's number.")
+    kind: Series[str] = pa.Field(
+        isin=("discovered", "category", "other"),
+        description="discovered from the data, a team's category (audit.themes), or other.",
+    )
+    label: Series[str] = pa.Field(description="What its topics share: the category's name, or its keywords.")
+    keywords: Series[object] = pa.Field(description="Its keywords in every language, most distinctive first.")
+    keywords_by_language: Series[object] = pa.Field(
+        description="Its keywords per language present, as (language, keywords)."
+    )
+    topic_count: Series[int] = pa.Field(description="Its topics.")
+    conversation_count: Series[int] = pa.Field(description="Conversations of the window in its topics.")
+    share: Series[float] = pa.Field(description="Its share of the window's conversations, 0 to 1.")
+    priority: Series[float] = pa.Field(description="The sum of its topics' priorities.")
+    priority_rank: Series[int] = pa.Field(description="1 for the theme to act on first.")
 
 
 class AuditSummaryTable(pa.DataFrameModel):
@@ -219,6 +244,7 @@ class AuditArticleChangesTable(pa.DataFrameModel):
 AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_conversations": AuditConversationsTable,
     "audit_topics": AuditTopicsTable,
+    "audit_themes": AuditThemesTable,
     "audit_summary": AuditSummaryTable,
     "audit_daily": AuditDailyTable,
     "audit_activity": AuditActivityTable,

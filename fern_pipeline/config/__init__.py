@@ -19,6 +19,7 @@ from fern_pipeline.config.project import (
     remote_source,
 )
 from fern_pipeline.config.source import DEFAULT_MAX_BYTES, SourceConfig
+from fern_pipeline.config.themes import ThemeCategory
 
 __all__ = [
     "DEFAULT_DATABASE",
@@ -28,6 +29,7 @@ __all__ = [
     "LakeConfig",
     "ProjectConfig",
     "SourceConfig",
+    "ThemeCategory",
     "Warehouse",
     "adhoc_source",
     "load_config",

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.config.source import DEFAULT_TIMEOUT, REMOTE_URL_SCHEMES, SourceConfig, supported_url
+from fern_pipeline.config.themes import ThemeCategory, unique_names
 from fern_pipeline.cron import cron
 from fern_pipeline.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.errors import ConfigError
@@ -23,7 +24,6 @@ DATABASE_ENV = "FERN_DUCKDB_PATH"
 DEFAULT_CONFIG_FILE = "fern_sources.yaml"
 DEFAULT_DATABASE = Path("data/fern.duckdb")
 DEFAULT_AUDIT_DAYS = 90
-DEFAULT_MAX_TOPICS = 12
 #: The audit's weekly schedule by default: Mondays at 06:00 UTC, so the week before is complete.
 DEFAULT_AUDIT_SCHEDULE = "0 6 * * 1"
 
@@ -40,13 +40,23 @@ class AuditConfig(BaseModel):
         default=None,
         description="Last instant covered (ISO 8601 with a zone); default: the newest message loaded.",
     )
-    max_topics: Annotated[int, Field(ge=2, le=50)] = Field(
-        default=DEFAULT_MAX_TOPICS, description="Most topics the conversations are grouped into."
+    max_topics: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="A cap, rarely needed: keep only this many of the largest topics, the rest go to other.",
     )
     schedule: str | None = Field(
         default=DEFAULT_AUDIT_SCHEDULE,
         description="Cron expression on which the audit also runs (besides after every load); null: never.",
     )
+    themes: tuple[ThemeCategory, ...] = Field(
+        default=(),
+        description="The team's categories (name, example questions); the rest are themed from the data.",
+    )
+
+    @field_validator("themes")
+    @classmethod
+    def _theme_names_unique(cls, themes: tuple[ThemeCategory, ...]) -> tuple[ThemeCategory, ...]:
+        return unique_names(themes)
 
     @field_validator("schedule")
     @classmethod

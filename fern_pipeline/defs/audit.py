@@ -32,8 +32,9 @@ PLOTTED = (
 DESCRIPTION = """What customers ask, how support answers, where the help center falls short and what
 was wrong with the data, over the audit window (default: the 90 days up to the newest message).
 
-Writes `audit_conversations`, `audit_topics`, `audit_summary`, `audit_daily`, `audit_activity` and
-`audit_format_errors` in one transaction, and `audit_report.html` beside the DuckDB file."""
+Writes `audit_conversations`, `audit_topics`, `audit_themes`, `audit_summary`, `audit_daily`,
+`audit_activity` and `audit_format_errors` in one transaction, and `audit_report.html` beside the
+DuckDB file."""
 
 
 def _metadata(result: AuditResult, columns: dict[str, list[dict[str, str]]]) -> dict[str, object]:
@@ -47,6 +48,7 @@ def _metadata(result: AuditResult, columns: dict[str, list[dict[str, str]]]) -> 
             f"{name}_column_schema": dg.MetadataValue.table_schema(schema) for name, schema in schemas.items()
         },
         "topics": dg.MetadataValue.int(result.topics),
+        "themes": dg.MetadataValue.int(result.themes),
         "help_center_articles": dg.MetadataValue.int(result.articles),
         "window_start": dg.MetadataValue.timestamp(result.window_start),
         "window_end": dg.MetadataValue.timestamp(result.window_end),

@@ -45,6 +45,27 @@ def test_the_audit_and_help_center_sections_are_optional_and_typed() -> None:
     assert config.help_center is not None and config.help_center.path == Path("/etc/fern/docs")
 
 
+def test_a_teams_theme_categories_are_typed_and_checked() -> None:
+    assert parse_config(VALID, origin=ORIGIN, environ={}).audit.themes == ()
+    themes = (
+        "audit:\n  themes:\n"
+        "    - name: Billing\n      examples: ['Where is my invoice?', Rechnung falsch]\n"
+        "    - name: Access\n      examples: [I cannot log in]\n"
+    )
+    config = parse_config(VALID + themes, origin=ORIGIN, environ={})
+    assert [(theme.name, theme.examples) for theme in config.audit.themes] == [
+        ("Billing", ("Where is my invoice?", "Rechnung falsch")),
+        ("Access", ("I cannot log in",)),
+    ]
+    twice = "audit:\n  themes:\n    - {name: Billing, examples: [a]}\n    - {name: billing, examples: [b]}\n"
+    with pytest.raises(ConfigError, match="used by an earlier category"):
+        parse_config(VALID + twice, origin=ORIGIN, environ={})
+    with pytest.raises(ConfigError, match="examples"):
+        parse_config(
+            VALID + "audit:\n  themes:\n    - {name: Billing, examples: []}\n", origin=ORIGIN, environ={}
+        )
+
+
 def test_asset_attributes_are_optional_and_typed() -> None:
     text = VALID.replace(
         "    timeout: 10\n",

@@ -2,6 +2,7 @@
 -- to another writer is made again from them).
 DROP TABLE IF EXISTS audit_staged_conversations;
 DROP TABLE IF EXISTS audit_staged_topics;
+DROP TABLE IF EXISTS audit_staged_themes;
 DROP TABLE IF EXISTS audit_staged_summary;
 DROP TABLE IF EXISTS audit_staged_daily;
 DROP TABLE IF EXISTS audit_staged_activity;

@@ -1,5 +1,6 @@
 -- Each topic's figures, its best help-center article, and its priority: volume × lack of coverage × pain.
 -- Pain is 1 + the unanswered share + the share of long threads; without articles coverage counts as 0.
+-- "Other" (questions asked once or twice: no one article answers them) has priority 0.
 CREATE OR REPLACE TEMP TABLE audit_staged_topics AS
 WITH assigned AS (
     SELECT c.*, a.topic_id, a.topic_score
@@ -24,6 +25,8 @@ figures AS (
 scored AS (
     SELECT
         t.topic_id,
+        t.theme_id,
+        t.is_other,
         t.label,
         t.keywords,
         t.keywords_by_language,
@@ -39,8 +42,10 @@ scored AS (
         t.article_title,
         t.article_url,
         t.coverage,
-        f.conversation_count * (1 - coalesce(t.coverage, 0)) * (1 + f.unanswered_share + f.long_thread_share)
-            AS priority
+        CASE
+            WHEN t.is_other THEN 0.0
+            ELSE f.conversation_count * (1 - coalesce(t.coverage, 0)) * (1 + f.unanswered_share + f.long_thread_share)
+        END AS priority
     FROM audit_topic_terms AS t
     JOIN figures AS f ON f.topic_id = t.topic_id
 )
