@@ -38,6 +38,7 @@ AUDIT_TABLES = (
     "audit_activity",
     "audit_format_errors",
     "audit_topic_weeks",
+    "audit_theme_weeks",
     "audit_topic_changes",
     "audit_article_changes",
 )

@@ -181,19 +181,21 @@ def record_history(
     window: tuple[datetime, datetime],
     articles: Sequence[Article] = (),
 ) -> None:
-    """Write ``audit_topic_weeks`` and ``audit_article_changes``, and append this audit to the history
-    tables (inside the audit's transaction, after the staged topics exist); an audit of the same
-    window end replaces its rows."""
+    """Write ``audit_topic_weeks``, ``audit_theme_weeks`` and ``audit_article_changes``, and append this
+    audit to the history tables (inside the audit's transaction, after the staged topics and themes
+    exist); an audit of the same window end replaces its rows."""
     start, end = window
     run(connection, "topic_weeks", window_start=start, window_end=end)
+    connection.execute(sql("theme_weeks"))
     connection.execute(sql("history_create"))
-    run(connection, "history_forget_summary", audit_end=end)
-    run(connection, "history_forget_topics", audit_end=end)
-    previous = records(connection, "history_previous", audit_end=end)
+    for table in ("summary", "topics", "themes"):
+        run(connection, f"history_forget_{table}", audit_end=end)
+    [before] = records(connection, "history_previous_end", audit_end=end)
+    previous_end = before["previous_end"]
+    previous = records(connection, "history_previous", previous_end=previous_end)
     [last] = records(connection, "history_last_key")
     topic_ids = [row["topic_id"] for row in records(connection, "history_current_topics")]
     stage("audit_lineage", lineage(topic_ids, centroids(model, topic_ids), previous, last["last_key"]))
-    previous_end = previous[0]["audit_end"] if previous else None
     stage(
         "audit_history_run",
         pa.Table.from_pylist(

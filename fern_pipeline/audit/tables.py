@@ -151,6 +151,18 @@ class AuditTopicWeeksTable(pa.DataFrameModel):
     conversations: Series[int] = pa.Field(description="The topic's conversations started that week.")
 
 
+class AuditThemeWeeksTable(pa.DataFrameModel):
+    """``audit_theme_weeks``: conversations per theme and ISO week of the window."""
+
+    theme_id: Series[int] = pa.Field(description="The theme (see audit_themes).")
+    week: Series[pa.DateTime] = pa.Field(description="The week's Monday (UTC).")
+    iso_week: Series[str] = pa.Field(description="The ISO week, e.g. 2026-W47.")
+    days: Series[float] = pa.Field(
+        description="Days of the week inside the window: 7 for a full week, less at the window's edges."
+    )
+    conversations: Series[int] = pa.Field(description="The theme's conversations started that week.")
+
+
 class AuditTopicChangesTable(pa.DataFrameModel):
     """``audit_topic_changes``: this audit's topics beside the previous audit's, matched by meaning."""
 
@@ -211,6 +223,22 @@ class AuditHistoryTopicsTable(pa.DataFrameModel):
     )
 
 
+class AuditHistoryThemesTable(pa.DataFrameModel):
+    """``audit_history_themes``: every audit's themes, appended, by the end of its window."""
+
+    audit_end: Series[pa.DateTime] = pa.Field(description="The end of that audit's window: its time.")
+    window_start: Series[pa.DateTime] = pa.Field(description="The start of that audit's window.")
+    theme_id: Series[int] = pa.Field(description="Its theme number in that audit.")
+    kind: Series[str] = pa.Field(description="discovered, category or other, as in audit_themes.")
+    label: Series[str] = pa.Field(
+        nullable=True, description="Its label then; null once a conversation it quotes was erased or expired."
+    )
+    topic_count: Series[int] = pa.Field(description="Its topics then.")
+    conversation_count: Series[int] = pa.Field(description="Its conversations in that audit.")
+    share: Series[float] = pa.Field(description="Its share of that audit's conversations, 0 to 1.")
+    priority_rank: Series[int] = pa.Field(description="Its priority rank then, 1 first.")
+
+
 class AuditArticleChangesTable(pa.DataFrameModel):
     """``audit_article_changes``: per topic whose article was updated inside the window, what changed."""
 
@@ -250,8 +278,10 @@ AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_activity": AuditActivityTable,
     "audit_format_errors": AuditFormatErrorsTable,
     "audit_topic_weeks": AuditTopicWeeksTable,
+    "audit_theme_weeks": AuditThemeWeeksTable,
     "audit_topic_changes": AuditTopicChangesTable,
     "audit_article_changes": AuditArticleChangesTable,
     "audit_history_summary": AuditHistorySummaryTable,
     "audit_history_topics": AuditHistoryTopicsTable,
+    "audit_history_themes": AuditHistoryThemesTable,
 }

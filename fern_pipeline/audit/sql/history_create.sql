@@ -22,3 +22,14 @@ CREATE TABLE IF NOT EXISTS audit_history_topics (
     similarity DOUBLE,
     centroid FLOAT[]
 );
+CREATE TABLE IF NOT EXISTS audit_history_themes (
+    audit_end TIMESTAMPTZ,
+    window_start TIMESTAMPTZ,
+    theme_id BIGINT,
+    kind VARCHAR,
+    label VARCHAR,
+    topic_count BIGINT,
+    conversation_count BIGINT,
+    share DOUBLE,
+    priority_rank BIGINT
+);

@@ -1,5 +1,5 @@
--- The topics of the audit before the one ending at $audit_end.
-SELECT audit_end, topic_key, label, conversation_count, centroid
+-- The topics of the audit that ended at $previous_end.
+SELECT topic_key, label, conversation_count, centroid
 FROM audit_history_topics
-WHERE audit_end = (SELECT max(audit_end) FROM audit_history_topics WHERE audit_end < $audit_end)
+WHERE audit_end = $previous_end
 ORDER BY topic_key

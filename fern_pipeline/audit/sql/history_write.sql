@@ -13,6 +13,12 @@ FROM audit_staged_topics AS t
 JOIN audit_lineage AS l ON l.topic_id = t.topic_id
 CROSS JOIN audit_history_run AS r
 ORDER BY t.topic_id;
+INSERT INTO audit_history_themes
+SELECT r.audit_end, r.window_start, t.theme_id, t.kind, t.label, t.topic_count, t.conversation_count, t.share,
+    t.priority_rank
+FROM audit_staged_themes AS t
+CROSS JOIN audit_history_run AS r
+ORDER BY t.theme_id;
 CREATE OR REPLACE TABLE audit_topic_changes AS
 SELECT l.topic_key, l.topic_id, l.status, t.label, t.conversation_count, l.previous_label,
     l.previous_count, l.similarity, r.previous_end
