@@ -1,13 +1,10 @@
 """What an article changed: planted data where one topic halves after its article's update, one not."""
 
-import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import duckdb
-import numpy as np
 import pytest
 
 from fern_pipeline.audit import AuditSettings, build_audit
@@ -16,77 +13,21 @@ from fern_pipeline.audit.help_center import Article, parse_markdown
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.ingest.prepare import prepare
 from fern_pipeline.store.load import load_into
+from fern_pipeline_tests.audit.planted_weeks import END, PARCEL, PASSWORD, planted
 
-END = datetime(2026, 11, 30, tzinfo=UTC)
 UPDATED = END - timedelta(days=42)
-PASSWORD = [
-    "How do I reset my password?",
-    "The password reset link does not work",
-    "I forgot my password and cannot log in",
-    "Wie setze ich mein Passwort zurück?",
-    "Der Link zum Zurücksetzen des Passworts funktioniert nicht",
-    "Ich habe mein Passwort vergessen",
-]
-PARCEL = [
-    "Where is my parcel?",
-    "My order has not arrived yet",
-    "The tracking of my order shows nothing",
-    "Wo ist mein Paket?",
-    "Meine Bestellung ist noch nicht angekommen",
-    "Die Sendungsverfolgung zeigt nichts an",
-]
-#: Said after the question, so the texts are many and distinct as real ones are.
-CONTEXT = {
-    "en": ["It is urgent.", "I tried twice.", "Since yesterday.", "On my phone.", "My colleague too.", ""],
-    "de": [
-        "Es ist dringend.",
-        "Zweimal versucht.",
-        "Seit gestern.",
-        "Auf dem Handy.",
-        "Mein Kollege auch.",
-        "",
-    ],
-}
+#: The password subject at 20 a week, 10 after its article's update; parcels at 20 throughout.
+RATES = ((PASSWORD, lambda at: 10 if at > UPDATED else 20), (PARCEL, lambda at: 20))
 ARTICLES = (
     Article(title="Reset your password", text="Use the reset link on the login page.", updated=UPDATED),
     Article(title="Where is my parcel", text="Track your order with the tracking link.", updated=UPDATED),
 )
 
 
-def _asked(pick: random.Random, questions: list[str]) -> str:
-    index = pick.randrange(len(questions))
-    context = CONTEXT["en" if index < 3 else "de"]
-    return f"{questions[index]} {pick.choice(context)} {pick.randint(2, 99)}".strip()
-
-
-def _planted(seed: int) -> dict[str, Any]:
-    """12 weeks: the password topic at 20 a week, 10 after its article's update; parcels 20 throughout."""
-    rng = np.random.default_rng(seed)
-    pick = random.Random(seed)
-    conversations = []
-    for day in range(84):
-        at = END - timedelta(days=84 - day)
-        halved = at > UPDATED
-        for questions, rate in ((PASSWORD, 10 if halved else 20), (PARCEL, 20)):
-            for number in range(int(rng.poisson(rate / 7))):
-                when = (at + timedelta(hours=pick.randint(1, 22))).strftime("%Y-%m-%dT%H:%M:%SZ")
-                conversation_id = f"{day}-{len(conversations)}-{number}"
-                conversations.append(
-                    {
-                        "id": conversation_id,
-                        "lastMessageAt": when,
-                        "messages": [
-                            {"id": "q", "role": "user", "content": _asked(pick, questions), "createdAt": when}
-                        ],
-                    }
-                )
-    return {"conversations": conversations}
-
-
 def test_a_topic_that_halves_after_its_article_fell_and_one_that_does_not_is_no_clear_change(
     file_source: Callable[..., SourceConfig], database: Path
 ) -> None:
-    load_into(database, prepare(file_source(_planted(seed=3))))
+    load_into(database, prepare(file_source(planted(seed=3, rates=RATES))))
     with duckdb.connect(str(database)) as connection:
         build_audit(connection, AuditSettings(window_days=84, end=END, articles=ARTICLES))
         rows = connection.execute(
