@@ -8,7 +8,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from fern_pipeline.audit.change import rate_change
+from fern_pipeline.audit.change import article_changes
 from fern_pipeline.audit.embedding import MASKED
 from fern_pipeline.audit.help_center import Article
 from fern_pipeline.audit.queries import records, run, sql
@@ -28,25 +28,6 @@ LINEAGE = pa.schema(
         ("centroid", pa.list_(pa.float32())),
         ("previous_label", pa.string()),
         ("previous_count", pa.int64()),
-    ]
-)
-ARTICLE_DATES = pa.schema(
-    [("title", pa.string()), ("url", pa.string()), ("updated_at", pa.timestamp("us", tz="UTC"))]
-)
-CHANGES = pa.schema(
-    [
-        ("topic_id", pa.int64()),
-        ("updated_at", pa.timestamp("us", tz="UTC")),
-        ("before_count", pa.int64()),
-        ("before_days", pa.float64()),
-        ("before_per_week", pa.float64()),
-        ("after_count", pa.int64()),
-        ("after_days", pa.float64()),
-        ("after_per_week", pa.float64()),
-        ("change", pa.float64()),
-        ("change_low", pa.float64()),
-        ("change_high", pa.float64()),
-        ("verdict", pa.string()),
     ]
 )
 RUN = pa.schema(
@@ -132,46 +113,6 @@ def lineage(
         if index not in matched
     ]
     return pa.Table.from_pylist(rows, schema=LINEAGE)
-
-
-def article_changes(
-    connection: duckdb.DuckDBPyConnection, articles: Sequence[Article], start: datetime, end: datetime
-) -> pa.Table:
-    """Per topic whose article was updated inside the window: its rate before and after, and the change."""
-    dated = [
-        {"title": article.title, "url": article.url, "updated_at": article.updated}
-        for article in articles
-        if article.updated is not None
-    ]
-    if not dated:
-        return CHANGES.empty_table()
-    connection.register("audit_article_dates", pa.Table.from_pylist(dated, schema=ARTICLE_DATES))
-    try:
-        counts = records(connection, "article_topic_counts", window_start=start, window_end=end)
-    finally:
-        connection.unregister("audit_article_dates")
-    rows = []
-    for row in counts:
-        before_days = (row["updated_at"] - start).total_seconds() / 86400
-        after_days = (end - row["updated_at"]).total_seconds() / 86400
-        change = rate_change(row["before_count"], before_days, row["after_count"], after_days)
-        rows.append(
-            {
-                "topic_id": row["topic_id"],
-                "updated_at": row["updated_at"],
-                "before_count": change.before_count,
-                "before_days": before_days,
-                "before_per_week": change.before_per_week,
-                "after_count": change.after_count,
-                "after_days": after_days,
-                "after_per_week": change.after_per_week,
-                "change": change.change,
-                "change_low": change.change_low,
-                "change_high": change.change_high,
-                "verdict": change.verdict,
-            }
-        )
-    return pa.Table.from_pylist(rows, schema=CHANGES)
 
 
 def record_history(
