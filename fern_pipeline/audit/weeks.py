@@ -43,7 +43,8 @@ def _points(counts: list[int]) -> str:
 def topic_weeks(
     topics: tuple[dict[str, Any], ...], weeks: tuple[dict[str, Any], ...], changes: tuple[dict[str, Any], ...]
 ) -> list[TopicWeeks]:
-    """Each topic of ``topics`` (in their order) with its weeks, its status and its rise test."""
+    """Each topic of ``topics`` (in their order) with its weeks, its status and its rise test ("other",
+    which has no status, is not tested: it is no one question)."""
     found = {rise.topic_id: rise for rise in rises(weeks)}
     first_audit = not any(change["previous_end"] for change in changes)
     status = {change["topic_id"]: change["status"] for change in changes if change["topic_id"] is not None}
@@ -64,7 +65,7 @@ def topic_weeks(
                 points=_points(full),
                 title=title,
                 last_full_week=full[-1] if full else None,
-                rise=found.get(topic["topic_id"]),
+                rise=found.get(topic["topic_id"]) if topic["topic_id"] in status else None,
             )
         )
     return rows
