@@ -34,8 +34,20 @@ def _centre(texts: list[str]) -> np.ndarray:
 def test_the_same_question_in_another_language_keeps_its_topic_and_another_question_does_not() -> None:
     previous = np.stack(
         [
-            _centre(["How do I reset my password?", "The password reset link does not work"]),
-            _centre(["Where is my parcel?", "My order has not arrived yet"]),
+            _centre(
+                [
+                    "How do I reset my password?",
+                    "The password reset link does not work",
+                    "I forgot my password and cannot log in",
+                ]
+            ),
+            _centre(
+                [
+                    "Where is my parcel?",
+                    "My order has not arrived yet",
+                    "The tracking of my order shows nothing",
+                ]
+            ),
         ]
     )
     current = np.stack(
@@ -44,9 +56,10 @@ def test_the_same_question_in_another_language_keeps_its_topic_and_another_quest
                 [
                     "Wie setze ich mein Passwort zurück?",
                     "Der Link zum Zurücksetzen des Passworts funktioniert nicht",
+                    "Ich habe mein Passwort vergessen und kann mich nicht anmelden",
                 ]
             ),
-            _centre(["Can I pay by invoice?", "Do you accept PayPal?"]),
+            _centre(["Can I pay by invoice?", "Do you accept PayPal?", "Which payment methods do you take?"]),
         ]
     )
     pairs = match_topics(current, previous)
