@@ -33,7 +33,10 @@ def test_every_definition_loads_and_resolves(configured: Path) -> None:
     repository = loaded.get_repository_def()
     for job in loaded.resolve_all_job_defs():
         assert loaded.resolve_job_def(job.name).name == job.name
-    assert [schedule.name for schedule in repository.schedule_defs] == ["helpdesk_schedule"]
+    assert [schedule.name for schedule in repository.schedule_defs] == [
+        "helpdesk_schedule",
+        "support_audit_schedule",
+    ]
     assert loaded.resolve_schedule_def("helpdesk_schedule").job_name in repository.job_names
     assert [sensor.name for sensor in repository.sensor_defs] == ["fern_pipeline_automation"]
     graph = loaded.resolve_asset_graph()
@@ -45,7 +48,7 @@ def test_every_definition_loads_and_resolves(configured: Path) -> None:
         (f"{source}_conversations", check)
         for source in ("helpdesk", "export")
         for check in ("latest_fetch", "schema", "referential_integrity", "endpoint_test")
-    }
+    } | {("support_audit", "rising_topics"), ("support_audit", "new_topics")}
     assert "test_endpoint" in repository.job_names
     assert loaded.resources["duckdb"].database == str(configured.parent / "data" / "fern.duckdb")
 

@@ -26,6 +26,7 @@ from fern_pipeline.audit.help_center import (
     load_articles,
     match_articles,
 )
+from fern_pipeline.audit.history import record_history
 from fern_pipeline.audit.keywords import languages
 from fern_pipeline.audit.queries import records, run, sql
 from fern_pipeline.audit.report import write_report
@@ -47,6 +48,10 @@ AUDIT_TABLES = (
     "audit_activity",
     "audit_format_errors",
     "audit_drafts",
+    "audit_topic_weeks",
+    "audit_theme_weeks",
+    "audit_topic_changes",
+    "audit_article_changes",
 )
 REPORT_FILE = "audit_report.html"
 #: Conversations read to find the topics: more than are embedded, as some ask the very same thing.
@@ -100,6 +105,8 @@ class AuditSettings:
     window_days: int = 90
     #: Last instant covered; None means the newest message loaded (so fixed-date data never looks empty).
     end: datetime | None = None
+    #: How long before ``end`` (or the newest message) the audit ends: an audit as it was then.
+    back: timedelta = timedelta(0)
     #: Most topics kept (the largest; the rest go to "other"); None keeps every topic found.
     max_topics: int | None = None
     #: The team's own categories: conversations are themed by them first (``audit.themes``).
@@ -155,7 +162,7 @@ def _window(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) -> t
     if end is None:
         [(newest,)] = connection.execute(sql("newest_message")).fetchall()
         end = newest or datetime.now(UTC)
-    end = end.astimezone(UTC)
+    end = end.astimezone(UTC) - settings.back
     return end - timedelta(days=settings.window_days), end
 
 
@@ -290,6 +297,7 @@ def build_audit(connection: duckdb.DuckDBPyConnection, settings: AuditSettings) 
             run(connection, "themes")
             drafts[:] = build_drafts(records(connection, "draft_topics"), samples)
             stage("audit_staged_drafts", drafts_table(drafts))
+            record_history(connection, stage, model, (start, end), settings.articles)
             connection.execute(sql("write_tables"))
 
     committed(connection, write_tables, what="the audit")

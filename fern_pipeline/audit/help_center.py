@@ -4,10 +4,11 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import numpy as np
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.labels import generalised
@@ -41,16 +42,26 @@ COVERED_FROM = 0.7
 #: Where a sentence ends: after ``.``, ``!``, ``?`` or ``:`` and white space.
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 URL_LINE = re.compile(r"^url:\s*(\S+)\s*$", re.IGNORECASE)
+UPDATED_LINE = re.compile(r"^updated:\s*(\S+)\s*$", re.IGNORECASE)
 
 
 class Article(BaseModel):
     """One existing help-center article."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
 
     title: str = Field(min_length=1)
     url: str | None = None
     text: str = ""
+    #: When it was last updated (``updatedAt`` in JSON, an ``updated:`` line in Markdown); UTC if no zone.
+    updated: datetime | None = Field(default=None, alias="updatedAt")
+
+    @field_validator("updated")
+    @classmethod
+    def _in_utc(cls, updated: datetime | None) -> datetime | None:
+        if updated is None:
+            return None
+        return updated.replace(tzinfo=UTC) if updated.tzinfo is None else updated.astimezone(UTC)
 
 
 class HelpCenterError(Exception):
@@ -71,21 +82,24 @@ class Match:
 
 
 def parse_markdown(text: str, *, name: str) -> Article:
-    """An article from Markdown: ``# Title`` on the first line, an optional ``url: …`` line, then the text."""
+    """An article from Markdown: ``# Title`` on the first line, optional ``url: …`` and ``updated: …``
+    (an ISO 8601 date) lines, then the text."""
     lines = text.lstrip("\ufeff").splitlines()
     if not lines or not lines[0].startswith("# ") or not lines[0][2:].strip():
         raise HelpCenterError(f"{name}: the first line must be the title, as '# Title'")
     body = lines[1:]
-    url = None
-    for index, line in enumerate(body):
-        if not line.strip():
-            continue
-        match = URL_LINE.match(line)
-        if match:
-            url = match.group(1)
-            body = body[index + 1 :]
-        break
-    return Article(title=lines[0][2:].strip(), url=url, text="\n".join(body).strip())
+    found: dict[str, str] = {}
+    while body and (not body[0].strip() or URL_LINE.match(body[0]) or UPDATED_LINE.match(body[0])):
+        line = body.pop(0)
+        for key, pattern in (("url", URL_LINE), ("updatedAt", UPDATED_LINE)):
+            if match := pattern.match(line):
+                found[key] = match.group(1)
+    try:
+        return Article.model_validate(
+            {"title": lines[0][2:].strip(), **found, "text": "\n".join(body).strip()}
+        )
+    except ValidationError as error:
+        raise HelpCenterError(f"{name}: {error.errors()[0]['msg']}") from None
 
 
 def _articles_json(body: bytes, *, url: str) -> list[Article]:

@@ -168,6 +168,135 @@ class AuditDraftsTable(pa.DataFrameModel):
     markdown: Series[str] = pa.Field(description="The draft, as written to its file.")
 
 
+class AuditTopicWeeksTable(pa.DataFrameModel):
+    """``audit_topic_weeks``: conversations per topic and ISO week of the window."""
+
+    topic_id: Series[int] = pa.Field(description="The topic (see audit_topics).")
+    week: Series[pa.DateTime] = pa.Field(description="The week's Monday (UTC).")
+    iso_week: Series[str] = pa.Field(description="The ISO week, e.g. 2026-W47.")
+    days: Series[float] = pa.Field(
+        description="Days of the week inside the window: 7 for a full week, less at the window's edges."
+    )
+    conversations: Series[int] = pa.Field(description="The topic's conversations started that week.")
+
+
+class AuditThemeWeeksTable(pa.DataFrameModel):
+    """``audit_theme_weeks``: conversations per theme and ISO week of the window."""
+
+    theme_id: Series[int] = pa.Field(description="The theme (see audit_themes).")
+    week: Series[pa.DateTime] = pa.Field(description="The week's Monday (UTC).")
+    iso_week: Series[str] = pa.Field(description="The ISO week, e.g. 2026-W47.")
+    days: Series[float] = pa.Field(
+        description="Days of the week inside the window: 7 for a full week, less at the window's edges."
+    )
+    conversations: Series[int] = pa.Field(description="The theme's conversations started that week.")
+
+
+class AuditTopicChangesTable(pa.DataFrameModel):
+    """``audit_topic_changes``: this audit's topics beside the previous audit's, matched by meaning."""
+
+    topic_key: Series[int] = pa.Field(
+        description="The topic's lasting id: the same from audit to audit while it is the same question."
+    )
+    topic_id: Series[int] = pa.Field(nullable=True, description="Its topic in this audit; null when gone.")
+    status: Series[str] = pa.Field(
+        isin=("new", "kept", "gone"),
+        description="new: no topic of the previous audit matched; kept: one did; gone: in the previous only.",
+    )
+    label: Series[str] = pa.Field(nullable=True, description="Its label in this audit.")
+    conversation_count: Series[int] = pa.Field(nullable=True, description="Its conversations in this audit.")
+    previous_label: Series[str] = pa.Field(nullable=True, description="Its label in the previous audit.")
+    previous_count: Series[int] = pa.Field(
+        nullable=True, description="Its conversations in the previous audit."
+    )
+    similarity: Series[float] = pa.Field(
+        nullable=True, description="Cosine similarity of its centroid to the previous audit's match."
+    )
+    previous_end: Series[pa.DateTime] = pa.Field(
+        nullable=True, description="The end of the previous audit's window; null for the first audit."
+    )
+
+
+class AuditHistorySummaryTable(pa.DataFrameModel):
+    """``audit_history_summary``: every audit's headline figures, appended, by the end of its window."""
+
+    audit_end: Series[pa.DateTime] = pa.Field(description="The end of that audit's window: its time.")
+    window_start: Series[pa.DateTime] = pa.Field(description="The start of that audit's window.")
+    source: Series[str] = pa.Field(description=SOURCE_OR_ALL)
+    metric: Series[str] = pa.Field(description="The figure's name, as in audit_summary.")
+    value: Series[float] = pa.Field(nullable=True, description="Its value then.")
+    label: Series[str] = pa.Field(nullable=True, description="A readable value where one helps.")
+
+
+class AuditHistoryTopicsTable(pa.DataFrameModel):
+    """``audit_history_topics``: every audit's topics, appended, by the end of its window."""
+
+    audit_end: Series[pa.DateTime] = pa.Field(description="The end of that audit's window: its time.")
+    window_start: Series[pa.DateTime] = pa.Field(description="The start of that audit's window.")
+    topic_key: Series[int] = pa.Field(description="The topic's lasting id (see audit_topic_changes).")
+    topic_id: Series[int] = pa.Field(description="Its topic number in that audit.")
+    status: Series[str] = pa.Field(isin=("new", "kept"), description="new or kept, against the audit before.")
+    label: Series[str] = pa.Field(
+        nullable=True, description="Its label then; null once its conversations were erased or expired."
+    )
+    conversation_count: Series[int] = pa.Field(description="Its conversations in that audit.")
+    share: Series[float] = pa.Field(description="Its share of that audit's conversations, 0 to 1.")
+    priority_rank: Series[int] = pa.Field(description="Its priority rank then, 1 first.")
+    action: Series[str] = pa.Field(nullable=True, description="write, update or covered, then.")
+    article_title: Series[str] = pa.Field(nullable=True, description="Its closest article then.")
+    similarity: Series[float] = pa.Field(
+        nullable=True, description="Cosine similarity to its match in the audit before."
+    )
+    centroid: Series[object] = pa.Field(
+        description="The mean of its embedded texts (unit length): what later audits match it by."
+    )
+
+
+class AuditHistoryThemesTable(pa.DataFrameModel):
+    """``audit_history_themes``: every audit's themes, appended, by the end of its window."""
+
+    audit_end: Series[pa.DateTime] = pa.Field(description="The end of that audit's window: its time.")
+    window_start: Series[pa.DateTime] = pa.Field(description="The start of that audit's window.")
+    theme_id: Series[int] = pa.Field(description="Its theme number in that audit.")
+    kind: Series[str] = pa.Field(description="discovered, category or other, as in audit_themes.")
+    label: Series[str] = pa.Field(
+        nullable=True, description="Its label then; null once a conversation it quotes was erased or expired."
+    )
+    topic_count: Series[int] = pa.Field(description="Its topics then.")
+    conversation_count: Series[int] = pa.Field(description="Its conversations in that audit.")
+    share: Series[float] = pa.Field(description="Its share of that audit's conversations, 0 to 1.")
+    priority_rank: Series[int] = pa.Field(description="Its priority rank then, 1 first.")
+
+
+class AuditArticleChangesTable(pa.DataFrameModel):
+    """``audit_article_changes``: per topic whose article was updated inside the window, what changed."""
+
+    topic_id: Series[int] = pa.Field(description="The topic (see audit_topics).")
+    label: Series[str] = pa.Field(description="Its label.")
+    article_title: Series[str] = pa.Field(description="Its article.")
+    updated_at: Series[pa.DateTime] = pa.Field(description="When the article was updated (UTC).")
+    before_count: Series[int] = pa.Field(
+        description="The topic's conversations from the window's start to then."
+    )
+    before_days: Series[float] = pa.Field(description="Days of the window before the update.")
+    before_per_week: Series[float] = pa.Field(description="Conversations per week before it.")
+    after_count: Series[int] = pa.Field(description="The topic's conversations after the update.")
+    after_days: Series[float] = pa.Field(description="Days of the window after it.")
+    after_per_week: Series[float] = pa.Field(description="Conversations per week after it.")
+    change: Series[float] = pa.Field(
+        nullable=True, description="after / before rate - 1 (-0.5: halved); null when too few to tell."
+    )
+    change_low: Series[float] = pa.Field(nullable=True, description="The change's 95 % interval, low end.")
+    change_high: Series[float] = pa.Field(nullable=True, description="The change's 95 % interval, high end.")
+    verdict: Series[str] = pa.Field(
+        isin=("fell", "rose", "no clear change", "too few to tell"),
+        description=(
+            "fell or rose when the interval excludes no change; too few to tell below 10 conversations "
+            "or 7 days on a side."
+        ),
+    )
+
+
 #: Every table the audit writes, by name.
 AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_conversations": AuditConversationsTable,
@@ -178,4 +307,11 @@ AUDIT_TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "audit_activity": AuditActivityTable,
     "audit_format_errors": AuditFormatErrorsTable,
     "audit_drafts": AuditDraftsTable,
+    "audit_topic_weeks": AuditTopicWeeksTable,
+    "audit_theme_weeks": AuditThemeWeeksTable,
+    "audit_topic_changes": AuditTopicChangesTable,
+    "audit_article_changes": AuditArticleChangesTable,
+    "audit_history_summary": AuditHistorySummaryTable,
+    "audit_history_topics": AuditHistoryTopicsTable,
+    "audit_history_themes": AuditHistoryThemesTable,
 }

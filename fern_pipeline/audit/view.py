@@ -1,6 +1,6 @@
 """What the summary and the report show, read from the audit tables, with the figures put into words."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -91,6 +91,10 @@ class AuditView:
     activity: dict[tuple[int, int], int]
     format_errors: tuple[tuple[str, int], ...]
     warnings: tuple[str, ...]
+    #: Rows of ``audit_topic_weeks``, ``audit_topic_changes`` and ``audit_article_changes`` (audit/weeks.py).
+    weeks: tuple[dict[str, Any], ...] = field(default=())
+    changes: tuple[dict[str, Any], ...] = field(default=())
+    article_changes: tuple[dict[str, Any], ...] = field(default=())
 
     @property
     def has_articles(self) -> bool:
@@ -152,4 +156,7 @@ def read_view(
             (row["code"], row["errors"]) for row in records(connection, "read_format_errors")
         ),
         warnings=warnings,
+        weeks=tuple(records(connection, "read_topic_weeks")),
+        changes=tuple(records(connection, "read_topic_changes")),
+        article_changes=tuple(records(connection, "read_article_changes")),
     )

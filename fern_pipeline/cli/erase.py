@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from fern_pipeline.audit import AuditSettings
+from fern_pipeline.audit.build import AuditSettings
 from fern_pipeline.cli.common import config_option, json_option, run_body, say
 from fern_pipeline.cli.warehouse import database_option, lock_wait_option
 from fern_pipeline.config import load_config

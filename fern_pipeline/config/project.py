@@ -15,6 +15,7 @@ from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.config.privacy import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
 from fern_pipeline.config.source import DEFAULT_TIMEOUT, REMOTE_URL_SCHEMES, SourceConfig, supported_url
 from fern_pipeline.config.themes import ThemeCategory, unique_names
+from fern_pipeline.cron import cron
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.redact import redact_url
 
@@ -23,6 +24,8 @@ DATABASE_ENV = "FERN_DUCKDB_PATH"
 DEFAULT_CONFIG_FILE = "fern_sources.yaml"
 DEFAULT_DATABASE = Path("data/fern.duckdb")
 DEFAULT_AUDIT_DAYS = 90
+#: The audit's weekly schedule by default: Mondays at 06:00 UTC, so the week before is complete.
+DEFAULT_AUDIT_SCHEDULE = "0 6 * * 1"
 
 
 class AuditConfig(BaseModel):
@@ -41,6 +44,10 @@ class AuditConfig(BaseModel):
         default=None,
         description="A cap, rarely needed: keep only this many of the largest topics, the rest go to other.",
     )
+    schedule: str | None = Field(
+        default=DEFAULT_AUDIT_SCHEDULE,
+        description="Cron expression on which the audit also runs (besides after every load); null: never.",
+    )
     themes: tuple[ThemeCategory, ...] = Field(
         default=(),
         description="The team's categories (name, example questions); the rest are themed from the data.",
@@ -50,6 +57,11 @@ class AuditConfig(BaseModel):
     @classmethod
     def _theme_names_unique(cls, themes: tuple[ThemeCategory, ...]) -> tuple[ThemeCategory, ...]:
         return unique_names(themes)
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule_is_cron(cls, schedule: str | None) -> str | None:
+        return cron(schedule)
 
     @field_validator("end")
     @classmethod

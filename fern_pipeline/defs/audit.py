@@ -1,5 +1,7 @@
 """The audit asset: runs the audit over every source's conversations once they have loaded."""
 
+from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import dagster as dg
@@ -7,6 +9,7 @@ from dagster_duckdb import DuckDBResource
 from pydantic import Field, ValidationError
 
 from fern_pipeline.config import AuditConfig, ProjectConfig
+from fern_pipeline.defs.audit_checks import alert_check_specs, new_result, rising_result, weeks_metadata
 from fern_pipeline.defs.metadata import described_schema
 from fern_pipeline.defs.resources import open_database, pool_for
 from fern_pipeline.defs.sources import GROUP, source_asset_keys
@@ -14,7 +17,7 @@ from fern_pipeline.ingest.received import counted
 from fern_pipeline.store.queries import records
 
 if TYPE_CHECKING:
-    from fern_pipeline.audit import AuditResult, AuditSettings
+    from fern_pipeline.audit.build import AuditResult, AuditSettings
 
 # The audit's modules are imported by the audit's step alone (see support_audit), hence inside the
 # functions below: the audit's libraries (scikit-learn with SciPy, jinja2) were 8.2 s of the code
@@ -77,13 +80,21 @@ class AuditRunConfig(dg.Config):
         default=None,
         description="Last instant covered (ISO 8601 with a zone); default: as configured, else the newest.",
     )
+    weeks_back: int = Field(
+        default=0,
+        ge=0,
+        le=520,
+        description="Audit as it was this many weeks before that end, e.g. to fill the history once.",
+    )
 
 
 def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> "AuditSettings":
     """The configured audit with the run's overrides, validated like the configuration file."""
-    from fern_pipeline.audit import AuditSettings
+    from fern_pipeline.audit.build import AuditSettings
 
-    chosen = {key: value for key, value in overrides.model_dump().items() if value is not None}
+    chosen = {
+        key: value for key, value in overrides.model_dump(exclude={"weeks_back"}).items() if value is not None
+    }
     try:
         audit = AuditConfig.model_validate(project.audit.model_dump() | chosen)
     except ValidationError as error:
@@ -92,7 +103,8 @@ def _settings(project: ProjectConfig, overrides: AuditRunConfig) -> "AuditSettin
             for e in error.errors()
         )
         raise dg.Failure(description=f"audit run config: {problems}", allow_retries=False) from None
-    return AuditSettings.from_config(project.model_copy(update={"audit": audit}))
+    settings = AuditSettings.from_config(project.model_copy(update={"audit": audit}))
+    return replace(settings, back=timedelta(weeks=overrides.weeks_back))
 
 
 def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
@@ -106,11 +118,14 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
         kinds={"duckdb", "html"},
         description=DESCRIPTION,
         automation_condition=dg.AutomationCondition.eager(),
+        check_specs=alert_check_specs(AUDIT_KEY),
     )
     def support_audit(
         context: dg.AssetExecutionContext, config: AuditRunConfig, duckdb: DuckDBResource
     ) -> dg.MaterializeResult:
-        from fern_pipeline.audit import build_audit
+        from fern_pipeline.audit.alerts import read_alerts
+        from fern_pipeline.audit.build import build_audit
+        from fern_pipeline.audit.summary import topic_name
         from fern_pipeline.audit.tables import AUDIT_TABLE_MODELS
 
         # The help center is read (maybe over the network) before the database is opened.
@@ -118,12 +133,20 @@ def build_audit_defs(project: ProjectConfig) -> dg.Definitions:
         with open_database(duckdb) as connection:
             result = build_audit(connection, settings)
             columns = {name: records(connection, "table_columns", table=name) for name in AUDIT_TABLE_MODELS}
+            alerts = read_alerts(connection, topic_name)
         for warning in result.warnings:
             context.log.warning(warning)
         context.log.info(
             f"audited {counted(result.conversations, 'conversation')} in {counted(result.topics, 'topic')}; "
             f"report: {result.report_path}"
         )
-        return dg.MaterializeResult(metadata=_metadata(result, columns))
+        return dg.MaterializeResult(
+            metadata=_metadata(result, columns) | weeks_metadata(alerts),
+            check_results=[
+                check
+                for check in (rising_result(AUDIT_KEY, alerts), new_result(AUDIT_KEY, alerts))
+                if dg.AssetCheckKey(AUDIT_KEY, check.check_name) in context.selected_asset_check_keys
+            ],
+        )
 
     return dg.Definitions(assets=[support_audit])

@@ -24,7 +24,7 @@ def build_privacy_defs(project: ProjectConfig) -> dg.Definitions:
     def apply_retention(context: dg.OpExecutionContext, duckdb: DuckDBResource) -> dg.Output[None]:
         # Imported by this step alone, as in the audit's asset (defs/audit.py): the audit's libraries
         # were 8.2 s of the code location's 11.9 s import, paid by every step process of every run.
-        from fern_pipeline.audit import AuditSettings, build_audit
+        from fern_pipeline.audit.build import AuditSettings, build_audit
 
         settings = AuditSettings.from_config(project)
         with open_database(duckdb) as connection:

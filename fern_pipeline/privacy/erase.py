@@ -7,7 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
+from fern_pipeline.audit.history import forget_in_history
 from fern_pipeline.config import Warehouse
 from fern_pipeline.ingest.masking.detect import DEFAULT_REGIONS
 from fern_pipeline.ingest.masking.mask import Masker
@@ -73,7 +74,8 @@ def delete(
     pseudonyms: Pseudonyms | None,
     phone_regions: tuple[str, ...] = DEFAULT_REGIONS,
 ) -> dict[str, tuple[int, int, int]]:
-    """Delete the chosen conversations, their messages and format errors (in the caller's transaction).
+    """Delete the chosen conversations, their messages and format errors, and blank the audit history's
+    labels quoting them (in the caller's transaction).
 
     A text is looked for in clear, masked, and in messages as a quote cut short (see :func:`cut_quotes`);
     a conversation id as sent and masked (masking at load masks ids too), with the load's
@@ -93,6 +95,7 @@ def delete(
     }
     connection.execute(sql("erase_select"), {key: value for key, value in parameters.items() if key != "cut"})
     connection.execute(sql("erase_select_format_errors"), parameters)
+    forget_in_history(connection)
     removed = {
         source: (conversations, messages, format_errors)
         for source, conversations, messages, format_errors in connection.execute(

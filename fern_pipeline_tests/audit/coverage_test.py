@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import duckdb
 import pytest
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.audit.help_center import COVERED_FROM, Article, Match, embed_questions, match_articles
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.ingest.prepare import prepare

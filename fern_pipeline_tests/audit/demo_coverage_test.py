@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.audit.drafts import DRAFTS_FOLDER
 from fern_pipeline.audit.help_center import embed_questions, load_articles, match_articles
 from fern_pipeline.config import HelpCenterConfig, SourceConfig

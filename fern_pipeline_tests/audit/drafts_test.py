@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.audit.drafts import ANSWERED, ASKED, DRAFTS_FOLDER, EXAMPLES_HEADING, QUESTIONS
 from fern_pipeline.audit.help_center import Article
 from fern_pipeline.audit.keywords import languages

@@ -8,7 +8,7 @@ import duckdb
 import numpy as np
 import pytest
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.help_center import (
     COVERED_FROM,

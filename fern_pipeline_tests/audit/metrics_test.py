@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fern_pipeline.audit import AUDIT_TABLES, AuditSettings, build_audit
+from fern_pipeline.audit.build import AUDIT_TABLES, AuditSettings, build_audit
 
 Connect = Callable[[], duckdb.DuckDBPyConnection]
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from sklearn.metrics import normalized_mutual_info_score
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.cli import main
 from fern_pipeline_tests.audit.hierarchical import hierarchical_questions, problems
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.audit.help_center import Article
 
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -28,7 +28,14 @@ def test_a_clean_fetch_passes_every_check(server: LocalServer, run: Run) -> None
     result = run(endpoint(server, "/export.json", 200, document(VALID, OTHER)))
     assert result.success
     checks = evaluations(result)
-    assert sorted(checks) == ["endpoint_test", "latest_fetch", "referential_integrity", "schema"]
+    assert sorted(checks) == [
+        "endpoint_test",
+        "latest_fetch",
+        "new_topics",
+        "referential_integrity",
+        "rising_topics",
+        "schema",
+    ]
     assert all(check.passed for check in checks.values())
     assert checks["schema"].metadata["messages"].value == 3
 

@@ -48,7 +48,8 @@ def test_sources_checks_and_audit_run_on_the_lake(lake: LakeConfig, tmp_path: Pa
     }
     names = ("latest_fetch", "schema", "referential_integrity", CHECK_NAME)
     sources = ("helpdesk_conversations", "shop_conversations")
-    assert sorted(checks) == sorted((source, name) for source in sources for name in names)
+    audit_checks = [("support_audit", "new_topics"), ("support_audit", "rising_topics")]
+    assert sorted(checks) == sorted([(source, name) for source in sources for name in names] + audit_checks)
     failed = {key: evaluation.severity for key, evaluation in checks.items() if not evaluation.passed}
     # The shop sends a conversation that is rejected: a warning from its latest fetch and from the
     # endpoint test, which do not block the audit.

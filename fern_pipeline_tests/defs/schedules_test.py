@@ -4,10 +4,12 @@ automation after a fetch."""
 from pathlib import Path
 
 import dagster as dg
+import pytest
+from pydantic import ValidationError
 
-from fern_pipeline.config import ProjectConfig, SourceConfig
+from fern_pipeline.config import AuditConfig, ProjectConfig, SourceConfig
 from fern_pipeline.definitions import build_definitions
-from fern_pipeline.defs.schedules import AUTOMATION_SENSOR, build_schedule_defs
+from fern_pipeline.defs.schedules import AUDIT_SCHEDULE, AUTOMATION_SENSOR, build_schedule_defs
 from fern_pipeline.defs.sources import source_asset_keys
 from fern_pipeline_tests.defs.conftest import VALID, Run, document, endpoint
 from fern_pipeline_tests.http_server import LocalServer
@@ -26,6 +28,7 @@ def test_each_source_with_a_cron_gets_a_running_schedule_of_its_asset() -> None:
     repository = defs.get_repository_def()
     assert sorted(schedule.name for schedule in repository.schedule_defs) == [
         "helpdesk_schedule",
+        "support_audit_schedule",
         "webshop_schedule",
     ]
     helpdesk = defs.resolve_schedule_def("helpdesk_schedule")
@@ -62,3 +65,25 @@ def test_an_eager_asset_downstream_of_the_sources_is_requested_after_a_fetch(
     assert run(source, selection=dg.AssetSelection.assets(*source_asset_keys(source))).success
     after = dg.evaluate_automation_conditions(defs, instance, asset_selection=selection, cursor=before.cursor)
     assert after.get_requested_partitions(dg.AssetKey("support_audit")) == {None}
+
+
+def test_the_audit_runs_weekly_by_default_on_its_own_cron_or_never() -> None:
+    defs = build_definitions(CONFIG)
+    audit = defs.resolve_schedule_def(AUDIT_SCHEDULE)
+    assert (audit.cron_schedule, audit.default_status) == ("0 6 * * 1", dg.DefaultScheduleStatus.RUNNING)
+    job = defs.resolve_job_def(audit.job_name)
+    assert job.asset_layer.executable_asset_keys == {dg.AssetKey("support_audit")}
+    assert {key.name for key in job.asset_layer.asset_graph.asset_check_keys} >= {
+        "rising_topics",
+        "new_topics",
+    }
+    daily = CONFIG.model_copy(update={"audit": AuditConfig(schedule="@daily")})
+    assert build_definitions(daily).resolve_schedule_def(AUDIT_SCHEDULE).cron_schedule == "@daily"
+    off = CONFIG.model_copy(update={"audit": AuditConfig(schedule=None)})
+    names = [schedule.name for schedule in build_definitions(off).get_repository_def().schedule_defs]
+    assert AUDIT_SCHEDULE not in names
+
+
+def test_an_audit_schedule_that_is_no_cron_is_refused() -> None:
+    with pytest.raises(ValidationError, match="not a cron expression"):
+        AuditConfig(schedule="every monday")

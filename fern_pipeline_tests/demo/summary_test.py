@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.config import load_config
 from fern_pipeline.demo.summary import main
 from fern_pipeline.ingest.prepare import prepare

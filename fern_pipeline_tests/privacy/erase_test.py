@@ -6,7 +6,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.cli import main
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.ingest.masking.mask import Masker

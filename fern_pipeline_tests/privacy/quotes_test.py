@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.cli import main
 from fern_pipeline.config import SourceConfig, load_config
 from fern_pipeline.definitions import build_definitions

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pytest
 
 import fern_pipeline.audit.build
-from fern_pipeline.audit import AuditSettings, build_audit
+from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.audit.help_center import Article
 from fern_pipeline.config import SourceConfig
 from fern_pipeline.config.lake import LakeConfig
