@@ -9,7 +9,6 @@ import numpy as np
 import pyarrow as pa
 
 from fern_pipeline.audit.change import article_changes
-from fern_pipeline.audit.embedding import MASKED
 from fern_pipeline.audit.help_center import Article
 from fern_pipeline.audit.queries import records, run, sql
 from fern_pipeline.audit.topics import TopicModel
@@ -146,20 +145,6 @@ def record_history(
     )
     stage("audit_article_change_rows", article_changes(connection, articles, start, end))
     connection.execute(sql("history_write"))
-
-
-def forget_in_history(connection: duckdb.DuckDBPyConnection) -> None:
-    """Blank every history label quoting a conversation of the temp table ``erased`` (source,
-    conversation_id), before those conversations are deleted; history keeps no conversation id."""
-    connection.execute(sql("history_create"))
-    run(connection, "history_erased_texts", masked=MASKED.pattern)
-    connection.execute(sql("history_scrub"))
-
-
-def forget_expiring(connection: duckdb.DuckDBPyConnection, source: str, cutoff: datetime) -> None:
-    """:func:`forget_in_history` for ``source``'s conversations that retention is about to delete."""
-    run(connection, "history_expiring", source=source, cutoff=cutoff)
-    forget_in_history(connection)
 
 
 def history_line(connection: duckdb.DuckDBPyConnection) -> str:

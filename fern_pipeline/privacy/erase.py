@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from fern_pipeline.audit.build import AuditSettings, build_audit
-from fern_pipeline.audit.history import forget_in_history
+from fern_pipeline.audit.forget import forget_in_history
 from fern_pipeline.config import Warehouse
 from fern_pipeline.ingest.masking.detect import DEFAULT_REGIONS
 from fern_pipeline.ingest.masking.mask import Masker

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import duckdb
 
-from fern_pipeline.audit.history import forget_expiring
+from fern_pipeline.audit.forget import forget_expiring
 from fern_pipeline.config import ProjectConfig
 from fern_pipeline.store.retention import expire
 from fern_pipeline.store.schema import ensure_schema
