@@ -25,12 +25,12 @@ $(DAGSTER_HOME_DIR)/dagster.yaml: dagster.yaml
 	cp dagster.yaml $@
 
 # Every asset and its checks, through Dagster (multiprocess, pools), then where the results are.
-# Two runs: the audit as it was a week before, then as it is, so the audit's history has two audits.
+# Then the audit alone again: the first run audits as it was a week before, so the history has two audits.
 # Dagster's event log goes to a file; on failure its end is shown.
 demo: $(INSTALLED) $(DAGSTER_HOME_DIR)/dagster.yaml
-	@echo "materializing every asset and check through Dagster, twice (log: $(DAGSTER_HOME_DIR)/demo.log)"
+	@echo "materializing every asset and check through Dagster, then the audit again (log: $(DAGSTER_HOME_DIR)/demo.log)"
 	@{ $(DAGSTER) asset materialize -m fern_pipeline.definitions --select '*' --config-json $(WEEK_BEFORE) \
-		&& $(DAGSTER) asset materialize -m fern_pipeline.definitions --select '*' --config-json $(QUIET_LOGS); } \
+		&& $(DAGSTER) asset materialize -m fern_pipeline.definitions --select support_audit --config-json $(QUIET_LOGS); } \
 		> $(DAGSTER_HOME_DIR)/demo.log 2>&1 || { tail -n 40 $(DAGSTER_HOME_DIR)/demo.log; exit 1; }
 	@$(BIN)/python -m fern_pipeline.demo.summary
 
