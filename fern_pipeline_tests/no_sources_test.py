@@ -73,9 +73,12 @@ def test_the_code_location_loads_with_the_audit_and_nothing_else(configured: Pat
     dg.Definitions.validate_loadable(loaded)
     graph = loaded.resolve_asset_graph()
     assert graph.get_all_asset_keys() == {dg.AssetKey("support_audit")}
-    assert not graph.asset_check_keys
+    # The audit's own alert checks and weekly schedule are the audit's.
+    assert graph.asset_check_keys == {
+        dg.AssetCheckKey(dg.AssetKey("support_audit"), name) for name in ("rising_topics", "new_topics")
+    }
     repository = loaded.get_repository_def()
-    assert repository.schedule_defs == []
+    assert [schedule.name for schedule in repository.schedule_defs] == ["support_audit_schedule"]
     assert {job.name for job in loaded.resolve_all_job_defs()} >= {"test_endpoint", "privacy_retention"}
 
 

@@ -11,7 +11,7 @@ from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.history import SAME_TOPIC_FROM, lineage, match_topics
 from fern_pipeline.config import ProjectConfig, SourceConfig
-from fern_pipeline.privacy.config import PrivacyConfig
+from fern_pipeline.config.privacy import PrivacyConfig
 from fern_pipeline.privacy.erase import Selector, erase
 from fern_pipeline.privacy.retention import retain
 

@@ -35,6 +35,7 @@ def test_each_source_and_the_database_are_named(
         f"export: ok: 1 conversation and 1 message from {export.as_uri()}",
         "later: not fetched yet",
         f"database: {tmp_path / 'fern.duckdb'}",
+        "audit history: none kept yet",
         "audit report: not written yet",
     ]
     with duckdb.connect(str(config.database)) as connection:

@@ -14,6 +14,7 @@ import yaml
 from dagster_postgres import PostgresRunStorage
 
 from fern_pipeline.config.lake import LakeConfig
+from fern_pipeline.defs.audit_checks import NEW, RISING
 from fern_pipeline.store.lake import connect_lake
 from fern_pipeline_tests.conftest import conversation
 from fern_pipeline_tests.deploy.cluster import (
@@ -34,6 +35,8 @@ SERVED = ("helpdesk", "chat")
 EXPORTED = ("webshop", "forum")
 SOURCES = SERVED + EXPORTED
 CHECKS = ("latest_fetch", "schema", "referential_integrity", "endpoint_test")
+#: The audit's own alert checks, evaluated in its step.
+AUDIT_CHECKS = (RISING, NEW)
 #: The steps of a run of every asset and check: each source's fetch and its checks, then the audit.
 STEPS = {
     *(f"fetch_{source}" for source in SOURCES),
@@ -149,7 +152,7 @@ def check_failures(instance: dg.DagsterInstance, run_id: str) -> set[tuple[str, 
         entry.dagster_event.asset_check_evaluation_data
         for entry in run_events(instance, run_id, dg.DagsterEventType.ASSET_CHECK_EVALUATION)
     ]
-    assert len(evaluations) == len(SOURCES) * len(CHECKS)
+    assert len(evaluations) == len(SOURCES) * len(CHECKS) + len(AUDIT_CHECKS)
     return {(e.asset_key.path[0], e.check_name, e.severity) for e in evaluations if not e.passed}
 
 
