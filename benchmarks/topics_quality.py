@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.metrics import normalized_mutual_info_score
 
-from fern_pipeline.audit.build import grouping
+from fern_pipeline.audit import grouping
 from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.topics import fit_topics
 from fern_pipeline_tests.audit.hierarchical import hierarchical_questions
