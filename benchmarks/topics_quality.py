@@ -1,6 +1,6 @@
 """How well the audit's topics and themes match labelled questions, beside k-means told the true number.
 
-Run from the repository root: ``.venv/bin/python benchmarks/topics_quality.py [--sweep]``.
+Run from the repository root: ``.venv/bin/python -m benchmarks.topics_quality [--sweep]``.
 Sets: CLINC150's 4,500 in-scope test questions (150 intents in 10 domains; Larson et al., EMNLP 2019,
 CC BY 3.0), the generated hierarchical set (5 subjects of 4 problems, English and German) and the
 generated flat set (6 subjects). Per set: the audit's topics with default settings (``fit_topics``),
