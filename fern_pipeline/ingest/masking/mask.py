@@ -8,13 +8,14 @@ from fern_pipeline.ingest.masking.detect import DEFAULT_REGIONS, find
 from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
 
 #: What every text holding a personal value contains, a wider form of each detector's own test (RE2
-#: has no look-behind): an ``@``; a ``+`` or a ``0`` that starts no word, then six digits (phones); a
-#: grouped number starting no word (415-555-0132); 13 digits (cards); two letters and digits (IBANs).
+#: has no look-behind): an ``@`` (or ``%40``, percent-encoded in a URL); a ``+`` or a ``0`` that
+#: starts no word, then six digits (phones); a grouped number starting no word (415-555-0132);
+#: 13 digits (cards); two letters and digits (IBANs).
 #: Texts without one (most messages, and ids such as ``msg_00000005``) are passed over in Arrow's C++
 #: (RE2) and never reach Python.
 CANDIDATE = "|".join(
     [
-        r"@",
+        r"@|%40",
         r"(?:\+|(?:^|[^\w.,])0)(?:[ \-/.()]{0,3}\d){6}",
         r"(?:^|[^\w.,])(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}",
         r"\d(?:[ -]?\d){12}",

@@ -78,7 +78,11 @@ def test_ordinary_tokens_cover_every_family_named_in_the_issue() -> None:
 @pytest.mark.parametrize(
     ("kind", "notations", "normalised"),
     [
-        ("email", ["Alice.Example@Example.COM", "alice.example@example.com"], "alice.example@example.com"),
+        (
+            "email",
+            ["Alice.Example@Example.COM", "alice.example@example.com", "alice.example%40example.com"],
+            "alice.example@example.com",
+        ),
         (
             "phone",
             ["+49 30 1234567", "030/1234567", "(030) 123 45 67", "0049 30 1234567", "+49 (0)30 1234567"],
@@ -122,6 +126,13 @@ def test_every_notation_of_a_value_gives_the_same_keyed_token(
     token = expected_token(kind, normalised)
     for notation in notations:
         assert MASKER.text(f"Bitte an {notation} wenden.") == f"Bitte an {token} wenden."
+
+
+def test_an_address_percent_encoded_in_a_url_is_masked_as_the_address() -> None:
+    url = "https://desk.example/search?customer=alice.example%40example.com&page=2"
+    token = expected_token("email", "alice.example@example.com")
+    assert MASKER.text(url) == f"https://desk.example/search?customer={token}&page=2"
+    assert MASKER.text("a discount of 100%40 off") == "a discount of 100%40 off"
 
 
 def test_another_key_gives_other_tokens() -> None:
