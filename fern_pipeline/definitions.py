@@ -19,7 +19,7 @@ def build_definitions(config: ProjectConfig) -> dg.Definitions:
         build_resource_defs(config),
         build_source_defs(config),
         build_check_defs(config),
-        build_endpoint_test_defs(config.sources),
+        build_endpoint_test_defs(config),
         build_schedule_defs(config),
         build_audit_defs(config),
         build_executor_defs(config),

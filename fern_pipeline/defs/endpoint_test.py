@@ -3,12 +3,13 @@
 import dagster as dg
 from pydantic import Field
 
-from fern_pipeline.config import SourceConfig, remote_source
+from fern_pipeline.config import ProjectConfig, SourceConfig, remote_source
 from fern_pipeline.defs.metadata import SHOWN_ERRORS, errors_table
 from fern_pipeline.defs.progress import RunLogProgress
 from fern_pipeline.defs.sources import source_asset_key
 from fern_pipeline.errors import ConfigError
 from fern_pipeline.ingest.endpoint_check import EndpointCheck, check_endpoint
+from fern_pipeline.ingest.masking.settings import privacy_settings
 
 #: The name of every source's endpoint test check.
 CHECK_NAME = "endpoint_test"
@@ -52,8 +53,9 @@ def endpoint_check_result(check: EndpointCheck) -> dg.AssetCheckResult:
     )
 
 
-def build_endpoint_check(source: SourceConfig) -> dg.AssetChecksDefinition:
-    """The check that tests ``source``'s endpoint now: no database, no pool, never blocking."""
+def build_endpoint_check(source: SourceConfig, project: ProjectConfig) -> dg.AssetChecksDefinition:
+    """The check that tests ``source``'s endpoint now: no database, no pool, never blocking; what it says
+    is masked as ``project`` masks the source's loads (a failure may quote a next page's URL)."""
 
     @dg.asset_check(
         asset=source_asset_key(source),
@@ -67,7 +69,11 @@ def build_endpoint_check(source: SourceConfig) -> dg.AssetChecksDefinition:
     )
     def endpoint_test(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
         try:
-            check = check_endpoint(source, on_progress=RunLogProgress(context.log.info, source.name).received)
+            check = check_endpoint(
+                source,
+                on_progress=RunLogProgress(context.log.info, source.name).received,
+                privacy=privacy_settings(project, source.name),
+            )
         except ConfigError as error:
             return dg.AssetCheckResult(
                 passed=False, severity=dg.AssetCheckSeverity.ERROR, description=f"configuration: {error}"
@@ -93,38 +99,49 @@ class EndpointTestConfig(dg.Config):
     )
 
 
-@dg.op(name=OP_NAME, description="Fetches a URL and checks its format, writing nothing and quoting nothing.")
-def check_endpoint_op(context: dg.OpExecutionContext, config: EndpointTestConfig) -> dg.Output[None]:
-    """Succeed with the figures for a valid document; fail with the category, pointers and codes."""
-    try:
-        source = remote_source(config.url, ADHOC_NAME, config.headers)
-        check = check_endpoint(source, on_progress=RunLogProgress(context.log.info, ADHOC_NAME).received)
-    except ConfigError as error:
-        raise dg.Failure(description=f"configuration: {error}", allow_retries=False) from None
-    # Whoever launches this job chooses the URL: nothing of the body it answered is shown.
-    check = check.quoting_nothing()
-    metadata = endpoint_metadata(check)
-    if not check.ok:
-        raise dg.Failure(description=check.first_line, metadata=metadata, allow_retries=False)
-    context.log.info(check.first_line)
-    return dg.Output(None, metadata=metadata)
+def build_endpoint_test_job(project: ProjectConfig) -> dg.JobDefinition:
+    """The launchpad job testing any http(s) URL, masking what it says as ``project`` masks its loads."""
+
+    @dg.op(
+        name=OP_NAME, description="Fetches a URL and checks its format, writing nothing and quoting nothing."
+    )
+    def check_endpoint_op(context: dg.OpExecutionContext, config: EndpointTestConfig) -> dg.Output[None]:
+        """Succeed with the figures for a valid document; fail with the category, pointers and codes."""
+        try:
+            source = remote_source(config.url, ADHOC_NAME, config.headers)
+            check = check_endpoint(
+                source,
+                on_progress=RunLogProgress(context.log.info, ADHOC_NAME).received,
+                privacy=privacy_settings(project, ADHOC_NAME),
+            )
+        except ConfigError as error:
+            raise dg.Failure(description=f"configuration: {error}", allow_retries=False) from None
+        # Whoever launches this job chooses the URL: nothing of the body it answered is shown.
+        check = check.quoting_nothing()
+        metadata = endpoint_metadata(check)
+        if not check.ok:
+            raise dg.Failure(description=check.first_line, metadata=metadata, allow_retries=False)
+        context.log.info(check.first_line)
+        return dg.Output(None, metadata=metadata)
+
+    @dg.job(
+        # One step, no database: run in the run's own process rather than a subprocess of it.
+        executor_def=dg.in_process_executor,
+        name=JOB_NAME,
+        description=(
+            "Tests an endpoint that is not configured yet, as `fern-pipeline check URL` does: give `url` "
+            "(and optional `headers`) under `ops: check_endpoint: config:`."
+        ),
+    )
+    def endpoint_test_job() -> None:
+        check_endpoint_op()
+
+    return endpoint_test_job
 
 
-@dg.job(
-    # One step, no database: run in the run's own process rather than a subprocess of it.
-    executor_def=dg.in_process_executor,
-    name=JOB_NAME,
-    description=(
-        "Tests an endpoint that is not configured yet, as `fern-pipeline check URL` does: give `url` "
-        "(and optional `headers`) under `ops: check_endpoint: config:`."
-    ),
-)
-def endpoint_test_job() -> None:
-    check_endpoint_op()
-
-
-def build_endpoint_test_defs(sources: list[SourceConfig]) -> dg.Definitions:
+def build_endpoint_test_defs(project: ProjectConfig) -> dg.Definitions:
     """Every source's endpoint test, and the ``test_endpoint`` job."""
     return dg.Definitions(
-        asset_checks=[build_endpoint_check(source) for source in sources], jobs=[endpoint_test_job]
+        asset_checks=[build_endpoint_check(source, project) for source in project.sources],
+        jobs=[build_endpoint_test_job(project)],
     )

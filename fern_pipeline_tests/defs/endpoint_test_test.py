@@ -1,13 +1,21 @@
 """Tests of the endpoint test: the check on each source and the launchpad job, against a local server."""
 
+import json
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import pytest
 
-from fern_pipeline.config import SourceConfig
-from fern_pipeline.defs.endpoint_test import CHECK_NAME, OP_NAME, build_endpoint_check, endpoint_test_job
+from fern_pipeline.config import ProjectConfig, SourceConfig
+from fern_pipeline.config.privacy import PrivacyConfig
+from fern_pipeline.definitions import build_definitions
+from fern_pipeline.defs.endpoint_test import (
+    CHECK_NAME,
+    OP_NAME,
+    build_endpoint_check,
+    build_endpoint_test_job,
+)
 from fern_pipeline.defs.sources import source_asset_key
 from fern_pipeline_tests.defs.conftest import BAD_ROLE, OTHER, VALID, Run, document, endpoint
 from fern_pipeline_tests.http_server import LocalServer, html_page, requires, respond
@@ -18,6 +26,10 @@ KEY = source_asset_key(SOURCE)
 ENDPOINT_TEST = dg.AssetSelection.checks(dg.AssetCheckKey(KEY, CHECK_NAME))
 #: A role that quotes what an internal endpoint might hold; the launchpad job must not show it.
 SECRET_ROLE = "bot-4f7c1d-internal-value"
+#: A customer's address in the next page's URL, which a failure of the pagination quotes.
+CUSTOMER_EMAIL = "erika.mustermann@example.org"
+#: Masking on, with the key in the environment variable ``FERN_TEST_KEY``.
+MASKED = PrivacyConfig(mask=True, key_env="FERN_TEST_KEY")
 
 
 def evaluated(run: Run, source: SourceConfig) -> dg.AssetCheckEvaluation:
@@ -112,15 +124,16 @@ def test_the_check_runs_while_another_process_writes_the_database(
 
 
 def test_the_check_never_blocks_and_asks_for_no_pool_or_database() -> None:
-    check = build_endpoint_check(SOURCE)
+    check = build_endpoint_check(SOURCE, ProjectConfig(sources=[SOURCE]))
     [spec] = check.check_specs
     assert (spec.name, spec.asset_key, spec.blocking) == (CHECK_NAME, KEY, False)
     assert check.op.pool is None
     assert "duckdb" not in check.required_resource_keys
 
 
-def launched(url: str, **config: object) -> dg.ExecuteInProcessResult:
-    return endpoint_test_job.execute_in_process(
+def launched(url: str, privacy: PrivacyConfig | None = None, **config: object) -> dg.ExecuteInProcessResult:
+    project = ProjectConfig(sources=[], privacy=privacy or PrivacyConfig())
+    return build_endpoint_test_job(project).execute_in_process(
         run_config={"ops": {OP_NAME: {"config": {"url": url, **config}}}}, raise_on_error=False
     )
 
@@ -183,3 +196,44 @@ def test_the_job_sends_headers_from_environment_templates(
     result = launched(url, headers={"Authorization": "Bearer {{ env.PROBE_TOKEN }}"})
     assert result.success
     assert "t0ken-value" not in str(result.all_events)
+
+
+def next_page_elsewhere(server: LocalServer) -> str:
+    """An endpoint whose first page links its next page to another origin, naming a customer in the URL."""
+    body = {"conversations": [VALID], "next": f"https://elsewhere.example/page2?customer={CUSTOMER_EMAIL}"}
+    return server.route("/export.json", respond(200, json.dumps(body).encode()))
+
+
+def test_with_masking_on_the_check_masks_a_next_page_url_it_quotes(
+    server: LocalServer, database: Path, instance: dg.DagsterInstance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FERN_TEST_KEY", "a-test-key-of-32-bytes-0123456789")
+    source = SourceConfig(name="helpdesk", url=next_page_elsewhere(server))
+    project = ProjectConfig(database=database, sources=[source], privacy=MASKED)
+    defs = build_definitions(project)
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
+        resources=defs.resources,
+        instance=instance,
+        selection=ENDPOINT_TEST,
+    )
+    [evaluation] = result.get_asset_check_evaluations()
+    assert evaluation.description is not None
+    assert "links its next page to https://elsewhere.example/page2?customer=[email:" in evaluation.description
+    logged = [record.user_message for record in instance.all_logs(result.run_id)]
+    assert any("[email:" in message for message in logged)
+    assert "mustermann" not in str(result.all_events) + str(logged)
+
+
+def test_with_masking_on_the_job_masks_a_next_page_url_it_quotes(
+    server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FERN_TEST_KEY", "a-test-key-of-32-bytes-0123456789")
+    description, _ = failure_of(launched(next_page_elsewhere(server), privacy=MASKED))
+    assert "links its next page to https://elsewhere.example/page2?customer=[email:" in description
+    assert "mustermann" not in description
+
+
+def test_with_masking_off_the_job_quotes_the_url_as_it_is(server: LocalServer) -> None:
+    description, _ = failure_of(launched(next_page_elsewhere(server)))
+    assert "customer=erika.mustermann%40example.org" in description
