@@ -1,4 +1,5 @@
-"""Where the built-in demo project's files lie: one JSON export per demo source, and its help center.
+"""Where the built-in demo project's files lie: one JSON export per demo source, its help center and
+its categories.
 
 They are data shipped in the package (under ``fern_pipeline/demo/``, written by the demo's generator);
 the configuration only points at them, so a fresh install runs with no set-up.
@@ -13,3 +14,5 @@ DEMO_HELP_CENTER = DEMO_FILES / "help_center"
 
 #: One JSON export per demo source, named after the source.
 DEMO_PAYLOADS: tuple[Path, ...] = tuple(sorted(DEMO_DATA.glob("*.json")))
+#: The demo's own categories for the audit's themes, as a team writes ``audit.themes``.
+DEMO_CATEGORIES = DEMO_FILES / "categories.yaml"

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from fern_pipeline.config.demo import DEMO_HELP_CENTER, DEMO_PAYLOADS
+from fern_pipeline.config.demo import DEMO_CATEGORIES, DEMO_HELP_CENTER, DEMO_PAYLOADS
 from fern_pipeline.config.lake import LakeConfig
 from fern_pipeline.config.privacy import PrivacyConfig, SourcePrivacy, SourcePrivacyConfig
 from fern_pipeline.config.source import DEFAULT_TIMEOUT, REMOTE_URL_SCHEMES, SourceConfig, supported_url
@@ -230,12 +230,16 @@ def relative_to(config: ProjectConfig, root: Path) -> ProjectConfig:
 
 
 def demo_config(environ: Mapping[str, str] | None = None) -> ProjectConfig:
-    """The built-in demo sources (``file://`` exports shipped in the package), used without a config file."""
+    """The built-in demo sources (``file://`` exports shipped in the package), with the demo's help center
+    and categories, used without a config file."""
     env = os.environ if environ is None else environ
     sources = [SourceConfig(name=payload.stem, url=payload.as_uri()) for payload in DEMO_PAYLOADS]
     database = Path(env[DATABASE_ENV]) if env.get(DATABASE_ENV) else Path.cwd() / DEFAULT_DATABASE
     return ProjectConfig(
-        database=database, sources=sources, help_center=HelpCenterConfig(path=DEMO_HELP_CENTER)
+        database=database,
+        sources=sources,
+        help_center=HelpCenterConfig(path=DEMO_HELP_CENTER),
+        audit=AuditConfig(themes=yaml.safe_load(DEMO_CATEGORIES.read_text(encoding="utf-8"))),
     )
 
 
