@@ -77,7 +77,8 @@ def delete(
     """Delete the chosen conversations, their messages and format errors, and blank the audit history's
     labels quoting them (in the caller's transaction).
 
-    A text is looked for in clear, masked, and in messages as a quote cut short (see :func:`cut_quotes`);
+    A text is looked for in clear, masked, with an ``@`` percent-encoded (``%40``, as a URL carries an
+    address), and in messages as a quote cut short (see :func:`cut_quotes`);
     a conversation id as sent and masked (masking at load masks ids too), with the load's
     ``phone_regions``.
     """
@@ -91,6 +92,7 @@ def delete(
         "masked_id": None if conversation_id is None else mask(conversation_id),
         "clear": clear,
         "masked": masked,
+        "encoded": None if clear is None or "@" not in clear else clear.replace("@", "%40"),
         "cut": sorted({*cut_quotes(clear), *cut_quotes(masked)}),
     }
     connection.execute(sql("erase_select"), {key: value for key, value in parameters.items() if key != "cut"})
@@ -105,7 +107,7 @@ def delete(
     for table in ("conversations", "messages", "format_errors"):
         connection.execute(sql(f"erase_{table}"))
     connection.execute(
-        sql("erase_fetch_messages"), {key: parameters[key] for key in ("clear", "masked", "cut")}
+        sql("erase_fetch_messages"), {key: parameters[key] for key in ("clear", "masked", "encoded", "cut")}
     )
     return removed
 

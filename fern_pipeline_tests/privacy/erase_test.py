@@ -180,6 +180,33 @@ def test_erasing_by_text_removes_quotes_cut_short_that_older_versions_stored(
     assert b"mustermann" not in stored
 
 
+def test_erasing_an_address_finds_it_percent_encoded_in_a_url(write_project: WriteProject) -> None:
+    project = write_project()
+    assert cli(project, "load", "--source", "helpdesk", key=False)[0] == 0
+    encoded = ERIKA.replace("@", "%40")
+    with duckdb.connect(str(project.database)) as connection:
+        # as a help desk links a conversation, and as a failed page's URL is quoted, masking off
+        connection.execute(
+            "UPDATE conversations SET url = ? WHERE conversation_id = 'bob-1'",
+            [f"https://desk.example/c/bob-1?customer={encoded}"],
+        )
+        connection.execute(
+            "UPDATE fetches SET message = ?", [f"page 2 at https://desk.example/p?c={encoded}"]
+        )
+    assert encoded.encode() in files(project.database)
+
+    code, output = cli(project, "erase", "--text", ERIKA, key=False)
+
+    assert code == 0, output
+    assert output.splitlines()[0].startswith("erased: helpdesk: 1 conversation, ")
+    assert query(project.database, "SELECT conversation_id FROM conversations ORDER BY 1") == [
+        ("alice-1",),
+        ("carol-1",),
+    ]
+    assert query(project.database, "SELECT message FROM fetches") == [(None,)]
+    assert b"mustermann" not in files(project.database).lower()
+
+
 def test_a_text_shorter_than_a_quote_cut_matches_only_whole() -> None:
     assert cut_quotes("alice@example.com") == [
         f"{'alice@example.com'[:end]}{quote}" for end in range(PART, 17) for quote in ("'", '"')
