@@ -38,6 +38,7 @@ PLANTED = {
     "unknown key's value": "call 07700 900123 after six",
     "number as content": "4111111111111111",
     "malformed JSON": "lisa.malformed@example.org",
+    "next page's URL": "https://elsewhere.example/page2?customer=emil.next%40example.org",
 }
 #: The personal values themselves, as customers wrote them: none may be found, whole or in part.
 VALUES = [
@@ -57,6 +58,8 @@ VALUES = [
     "07700 900123",
     "4111111111111111",
     "lisa.malformed@example.org",
+    "emil.next@example.org",
+    "emil.next%40example.org",
 ]
 
 
@@ -109,10 +112,21 @@ def malformed_body() -> bytes:
     return f'{{"conversations": [{good}, {{"id": "bad", "note": {PLANTED["malformed JSON"]}}}]}}'.encode()
 
 
+def paged_body() -> bytes:
+    """A document whose next page is on another origin, its URL naming a customer, percent-encoded."""
+    good = {"id": "paged", "lastMessageAt": RECENT, "messages": []}
+    return json.dumps({"conversations": [good], "next": PLANTED["next page's URL"]}).encode()
+
+
 @pytest.fixture
 def project_file(tmp_path: Path, file_source: Callable[..., SourceConfig]) -> Path:
-    """A masked project of two sources: the planted document, and a malformed one."""
-    sources = [file_source(planted_document()), file_source(malformed_body(), name="broken")]
+    """A masked project of three sources: the planted document, a malformed one, and one whose next
+    page's URL the failure quotes."""
+    sources = [
+        file_source(planted_document()),
+        file_source(malformed_body(), name="broken"),
+        file_source(paged_body(), name="paged"),
+    ]
     raw = {
         "database": "data/fern.duckdb",
         "privacy": {"mask": True, "key_env": KEY_ENV, "phone_regions": ["DE", "US", "GB"]},
@@ -126,7 +140,7 @@ def project_file(tmp_path: Path, file_source: Callable[..., SourceConfig]) -> Pa
 def commands(config: Path) -> str:
     """Everything ``check`` and ``load`` print for both sources, plain and as JSON."""
     outputs = []
-    for source in ("helpdesk", "broken"):
+    for source in ("helpdesk", "broken", "paged"):
         for command in ("check", "load"):
             for extra in ([], ["--json"]):
                 result = CliRunner().invoke(
@@ -164,6 +178,7 @@ def test_no_planted_value_is_kept_or_printed_in_clear_whole_or_cut(
     for code in ("invalid_role", "duplicate_message_id", "duplicate_conversation_id", "invalid_timestamp"):
         assert code in tables
     assert "is not a role" in printed and "invalid_json" in printed
+    assert "page2?customer=[email:" in printed
     assert report.is_file()
 
     assert found(VALUES, printed) == []
