@@ -85,6 +85,15 @@ def figures(fine: list[str], coarse: list[str], topics: np.ndarray, themes: np.n
     return line
 
 
+#: The sets by name, each made on call.
+SETS: dict[str, Callable[[], LabelledSet]] = {"CLINC150": clinc, "hierarchical": hierarchical, "flat": flat}
+
+
+def told_the_number(vectors: np.ndarray, fine: list[str]) -> np.ndarray:
+    """k-means on ``vectors`` given the true number of labels: what they tell apart when it is known."""
+    return KMeans(n_clusters=len(set(fine)), n_init=4, random_state=7).fit_predict(vectors)
+
+
 def defaults(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Each text's topic and theme as the audit finds them with default settings (-1: other)."""
     model = fit_topics(texts)
@@ -113,19 +122,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true", help="also print other topic and theme distances")
     arguments = parser.parse_args()
-    sets: dict[str, Callable[[], LabelledSet]] = {
-        "CLINC150": clinc,
-        "hierarchical": hierarchical,
-        "flat": flat,
-    }
-    for name, make in sets.items():
+    for name, make in SETS.items():
         texts, fine, coarse = make()
         started = time.perf_counter()
         topics, themes = defaults(texts)
         elapsed = time.perf_counter() - started
         print(f"{name:12s} defaults ({elapsed:.0f} s)  {figures(fine, coarse, topics, themes)}")
         vectors = embed(texts)
-        told = KMeans(n_clusters=len(set(fine)), n_init=4, random_state=7).fit_predict(vectors)
+        told = told_the_number(vectors, fine)
         print(f"{name:12s} k-means, told {len(set(fine))}  {figures(fine, coarse, told, None)}")
         if arguments.sweep:
             topic_default, theme_default = grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE
