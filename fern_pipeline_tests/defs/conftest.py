@@ -9,6 +9,7 @@ import dagster as dg
 import pytest
 
 from fern_pipeline.config import ProjectConfig, SourceConfig
+from fern_pipeline.config.privacy import PrivacyConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline_tests.conftest import conversation
 from fern_pipeline_tests.http_server import LocalServer, respond
@@ -34,14 +35,17 @@ Run = Callable[..., dg.ExecuteInProcessResult]
 
 @pytest.fixture
 def run(database: Path, instance: dg.DagsterInstance) -> Run:
-    """Materialize a project of ``sources`` (its assets and checks, or ``selection``) on ``database``."""
+    """Materialize a project of ``sources`` (its assets and checks, or ``selection``) on ``database``, with
+    ``privacy`` if given."""
 
     def materialize(
         *sources: SourceConfig,
         selection: dg.AssetSelection | None = None,
         run_config: dict[str, Any] | None = None,
+        privacy: PrivacyConfig | None = None,
     ) -> dg.ExecuteInProcessResult:
-        defs = build_definitions(ProjectConfig(database=database, sources=list(sources)))
+        project = ProjectConfig(database=database, sources=list(sources), privacy=privacy or PrivacyConfig())
+        defs = build_definitions(project)
         return dg.materialize(
             [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
             resources=defs.resources,

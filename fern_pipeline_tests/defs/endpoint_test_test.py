@@ -9,7 +9,6 @@ import pytest
 
 from fern_pipeline.config import ProjectConfig, SourceConfig
 from fern_pipeline.config.privacy import PrivacyConfig
-from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.endpoint_test import (
     CHECK_NAME,
     OP_NAME,
@@ -205,18 +204,11 @@ def next_page_elsewhere(server: LocalServer) -> str:
 
 
 def test_with_masking_on_the_check_masks_a_next_page_url_it_quotes(
-    server: LocalServer, database: Path, instance: dg.DagsterInstance, monkeypatch: pytest.MonkeyPatch
+    server: LocalServer, run: Run, instance: dg.DagsterInstance, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FERN_TEST_KEY", "a-test-key-of-32-bytes-0123456789")
     source = SourceConfig(name="helpdesk", url=next_page_elsewhere(server))
-    project = ProjectConfig(database=database, sources=[source], privacy=MASKED)
-    defs = build_definitions(project)
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
-        resources=defs.resources,
-        instance=instance,
-        selection=ENDPOINT_TEST,
-    )
+    result = run(source, selection=ENDPOINT_TEST, privacy=MASKED)
     [evaluation] = result.get_asset_check_evaluations()
     assert evaluation.description is not None
     assert "links its next page to https://elsewhere.example/page2?customer=[email:" in evaluation.description
