@@ -9,7 +9,15 @@ import jinja2
 
 from fern_pipeline.audit.drafts import http_url
 from fern_pipeline.audit.view import AuditView, duration, share
-from fern_pipeline.audit.weeks import RULES, SPARK_HEIGHT, SPARK_WIDTH, gone_topics, previous_end, topic_weeks
+from fern_pipeline.audit.weeks import (
+    RULES,
+    SPARK_HEIGHT,
+    SPARK_WIDTH,
+    gone_topics,
+    previous_end,
+    theme_sparks,
+    topic_weeks,
+)
 
 CHART_WIDTH = 720
 CHART_HEIGHT = 180
@@ -155,6 +163,7 @@ def render_report(view: AuditView) -> str:
         bar_row=BAR_ROW,
         cards=[(name, values[0]) for name, values in view.headlines if name in CARDS],
         weekly=topic_weeks(view.topics, view.weeks, view.changes),
+        theme_sparks=theme_sparks(view.theme_weeks),
         gone=gone_topics(view.changes),
         previous_end=previous_end(view.changes),
         spark_width=SPARK_WIDTH,

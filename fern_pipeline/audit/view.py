@@ -91,8 +91,10 @@ class AuditView:
     activity: dict[tuple[int, int], int]
     format_errors: tuple[tuple[str, int], ...]
     warnings: tuple[str, ...]
-    #: Rows of ``audit_topic_weeks``, ``audit_topic_changes`` and ``audit_article_changes`` (audit/weeks.py).
+    #: Rows of ``audit_topic_weeks``, ``audit_theme_weeks``, ``audit_topic_changes`` and
+    #: ``audit_article_changes`` (audit/weeks.py).
     weeks: tuple[dict[str, Any], ...] = field(default=())
+    theme_weeks: tuple[dict[str, Any], ...] = field(default=())
     changes: tuple[dict[str, Any], ...] = field(default=())
     article_changes: tuple[dict[str, Any], ...] = field(default=())
 
@@ -157,6 +159,7 @@ def read_view(
         ),
         warnings=warnings,
         weeks=tuple(records(connection, "read_topic_weeks")),
+        theme_weeks=tuple(records(connection, "read_theme_weeks")),
         changes=tuple(records(connection, "read_topic_changes")),
         article_changes=tuple(records(connection, "read_article_changes")),
     )

@@ -1,4 +1,5 @@
-"""Topics week by week for the report: a sparkline per topic, its rise if any, and what is new or gone."""
+"""Topics and themes week by week for the report: a sparkline each, a topic's rise if any, and what is new
+or gone."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +42,35 @@ def _points(counts: list[int]) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Spark:
+    """A sparkline of one topic's or theme's weeks."""
+
+    #: SVG polyline points of its full weeks' counts, scaled to ``SPARK_WIDTH`` by ``SPARK_HEIGHT``.
+    points: str
+    #: Every week as ``2026-W47: 12`` (a partial week marked), for the chart's title.
+    title: str
+    #: Its full weeks' counts, oldest first.
+    full: list[int]
+
+
+def spark(own: list[dict[str, Any]]) -> Spark:
+    """The sparkline of ``own`` weeks (rows of ``audit_topic_weeks`` or ``audit_theme_weeks``)."""
+    full = [week["conversations"] for week in own if week["days"] >= FULL_WEEK]
+    title = "; ".join(
+        f"{week['iso_week']}: {week['conversations']:,}"
+        + ("" if week["days"] >= FULL_WEEK else f" ({week['days']:.1f} days)")
+        for week in own
+    )
+    return Spark(points=_points(full), title=title, full=full)
+
+
+def theme_sparks(weeks: tuple[dict[str, Any], ...]) -> dict[int, Spark]:
+    """Each theme's sparkline, by ``theme_id``."""
+    themes = dict.fromkeys(week["theme_id"] for week in weeks)
+    return {theme: spark([week for week in weeks if week["theme_id"] == theme]) for theme in themes}
+
+
 def topic_weeks(
     topics: tuple[dict[str, Any], ...], weeks: tuple[dict[str, Any], ...], changes: tuple[dict[str, Any], ...]
 ) -> list[TopicWeeks]:
@@ -51,21 +81,15 @@ def topic_weeks(
     status = {change["topic_id"]: change["status"] for change in changes if change["topic_id"] is not None}
     rows = []
     for topic in topics:
-        own = [week for week in weeks if week["topic_id"] == topic["topic_id"]]
-        full = [week["conversations"] for week in own if week["days"] >= FULL_WEEK]
-        title = "; ".join(
-            f"{week['iso_week']}: {week['conversations']:,}"
-            + ("" if week["days"] >= FULL_WEEK else f" ({week['days']:.1f} days)")
-            for week in own
-        )
+        line = spark([week for week in weeks if week["topic_id"] == topic["topic_id"]])
         rows.append(
             TopicWeeks(
                 topic_id=topic["topic_id"],
                 label=topic["label"],
                 status=None if first_audit else status.get(topic["topic_id"]),
-                points=_points(full),
-                title=title,
-                last_full_week=full[-1] if full else None,
+                points=line.points,
+                title=line.title,
+                last_full_week=line.full[-1] if line.full else None,
                 rise=found.get(topic["topic_id"]) if topic["topic_id"] in status else None,
             )
         )

@@ -164,6 +164,15 @@ def test_the_report_shows_each_topic_week_by_week_and_what_changed(connect: Conn
     [(topics,)] = connection.execute("SELECT count(*) FROM audit_topics").fetchall()
     section = html[html.index("<h2>Topics week by week</h2>") :]
     assert section.count('<svg class="spark"') == topics
+    # each theme's heading has its own, titled with its weeks
+    themes = connection.execute(
+        "SELECT theme_id, string_agg(iso_week || ': ' || conversations, '; ' ORDER BY week) "
+        "FROM audit_theme_weeks WHERE days >= 7 GROUP BY 1"
+    ).fetchall()
+    headings = html[html.index('<table id="topics">') : html.index("<h2>Topics week by week</h2>")]
+    assert len(themes) >= 2 and headings.count('<svg class="spark theme-spark"') == len(themes)
+    for _, weeks in themes:
+        assert weeks.split("; ")[0] in headings
     assert "Compared with the audit up to 2026-11-12 21:00 UTC" in section
     assert "<script>" not in html
 

@@ -59,7 +59,7 @@ def test_the_report_needs_nothing_from_outside(report: tuple[str, Path, str]) ->
     html, _, _ = report
     assert not re.search(r"<(link|script|iframe|object|embed|img)\b", html, re.IGNORECASE)
     assert not re.search(r"<[^>]*\ssrc\s*=|@import|url\(", html, re.IGNORECASE)
-    assert html.count("<svg") - html.count('<svg class="spark"') == 4  # and a sparkline per topic
+    assert html.count("<svg") - html.count('<svg class="spark') == 4  # and a sparkline per topic and theme
 
 
 def test_the_summary_escapes_customer_text_for_markdown(report: tuple[str, Path, str]) -> None:
