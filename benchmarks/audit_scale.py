@@ -21,10 +21,10 @@ import duckdb
 import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from benchmarks.topics_quality import best_f1
 from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.store.schema import ensure_schema
 from fern_pipeline_tests.audit.hierarchical import SUBJECTS, WEIGHTS, problems
+from fern_pipeline_tests.audit.scores import best_f1
 
 #: Customer questions per topic, in English and German.
 QUESTIONS = [

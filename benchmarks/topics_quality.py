@@ -24,6 +24,7 @@ from fern_pipeline.audit.embedding import embed
 from fern_pipeline.audit.topics import fit_topics
 from fern_pipeline_tests.audit.hierarchical import hierarchical_questions
 from fern_pipeline_tests.audit.labelled import labelled_questions
+from fern_pipeline_tests.audit.scores import best_f1
 
 CLINC = Path(__file__).parent.parent / "fern_pipeline_tests" / "data" / "clinc150"
 
@@ -51,23 +52,6 @@ def hierarchical() -> LabelledSet:
 def flat() -> LabelledSet:
     texts, subjects = labelled_questions(per_topic=40)
     return texts, subjects, subjects
-
-
-def best_f1(truth: list[str], found: np.ndarray) -> np.ndarray:
-    """Per true label, the F1 of the found group that matches it best ("other", -1, never counts)."""
-    truth_array = np.array(truth)
-    scores = []
-    for label in sorted(set(truth)):
-        mine = truth_array == label
-        best = 0.0
-        for group in np.unique(found[mine]):
-            if group < 0:
-                continue
-            hits = (mine & (found == group)).sum()
-            precision, recall = hits / (found == group).sum(), hits / mine.sum()
-            best = max(best, 2 * precision * recall / (precision + recall))
-        scores.append(best)
-    return np.array(scores)
 
 
 def figures(fine: list[str], coarse: list[str], topics: np.ndarray, themes: np.ndarray | None) -> str:

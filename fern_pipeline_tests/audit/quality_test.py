@@ -17,6 +17,7 @@ from sklearn.metrics import normalized_mutual_info_score
 from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.cli import main
 from fern_pipeline_tests.audit.hierarchical import hierarchical_questions, problems
+from fern_pipeline_tests.audit.scores import best_f1
 
 CLINC = Path(__file__).parent.parent / "data" / "clinc150"
 START = datetime(2026, 11, 1, tzinfo=UTC)
@@ -58,22 +59,6 @@ def _audited(folder: Path, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray
     by_index = {int(conversation_id[1:]): (topic, theme) for conversation_id, topic, theme in rows}
     found = np.array([by_index[index] for index in range(len(texts))], dtype=np.int64)
     return found[:, 0], found[:, 1]
-
-
-def best_f1(truth: Sequence[str], found: np.ndarray) -> np.ndarray:
-    """Per true label, the F1 of the found group that matches it best ("other", -1, never counts)."""
-    truth_array = np.array(truth)
-    scores = []
-    for label in sorted(set(truth)):
-        mine = truth_array == label
-        best = 0.0
-        for group in np.unique(found[mine]):
-            if group >= 0:
-                hits = (mine & (found == group)).sum()
-                precision, recall = hits / (found == group).sum(), hits / mine.sum()
-                best = max(best, 2 * precision * recall / (precision + recall))
-        scores.append(best)
-    return np.array(scores)
 
 
 @pytest.fixture(scope="module")
