@@ -5,11 +5,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import dagster as dg
 import pytest
 import yaml
 
 from fern_pipeline.config import ProjectConfig, load_config
 from fern_pipeline.config.lake import LakeConfig
+from fern_pipeline.definitions import build_definitions
 
 KEY_ENV = "FERN_TEST_PSEUDONYM_KEY"
 KEY = "a test key of more than sixteen bytes"
@@ -89,3 +91,17 @@ def write_project(tmp_path: Path, file_source: Callable[..., Any]) -> WriteProje
         return load_config(path)
 
     return write
+
+
+def materialized(
+    project: ProjectConfig, instance: dg.DagsterInstance
+) -> tuple[dg.ExecuteInProcessResult, str]:
+    """Materialize every asset and check of ``project``: the run's result, and every event of it as text."""
+    defs = build_definitions(project)
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
+        resources=defs.resources,
+        instance=instance,
+        raise_on_error=False,
+    )
+    return result, "\n".join(repr(entry) for entry in instance.all_logs(result.run_id))

@@ -6,10 +6,9 @@ import dagster as dg
 import duckdb
 import pytest
 
-from fern_pipeline.config import ProjectConfig
 from fern_pipeline.definitions import build_definitions
 from fern_pipeline.defs.privacy import RETENTION_JOB
-from fern_pipeline_tests.privacy.conftest import CLEAR, KEY, KEY_ENV, WriteProject
+from fern_pipeline_tests.privacy.conftest import CLEAR, KEY, KEY_ENV, WriteProject, materialized
 
 
 @pytest.fixture
@@ -18,25 +17,13 @@ def instance() -> Iterator[dg.DagsterInstance]:
         yield test_instance
 
 
-def materialize(project: ProjectConfig, instance: dg.DagsterInstance) -> str:
-    """Materialize every asset and check of ``project``; every event of the run, as text."""
-    defs = build_definitions(project)
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
-        resources=defs.resources,
-        instance=instance,
-        raise_on_error=False,
-    )
-    return "\n".join(repr(entry) for entry in instance.all_logs(result.run_id))
-
-
 @pytest.mark.parametrize("mask", [True, False], ids=["masked", "clear"])
 def test_run_logs_metadata_and_checks_quote_no_customer_text(
     write_project: WriteProject, instance: dg.DagsterInstance, monkeypatch: pytest.MonkeyPatch, mask: bool
 ) -> None:
     monkeypatch.setenv(KEY_ENV, KEY)
     project = write_project({"mask": mask, "key_env": KEY_ENV})
-    events = materialize(project, instance)
+    _, events = materialized(project, instance)
     assert "/conversations/3/messages/0/role" in events  # Eve's rejection is reported, by its pointer
     assert "invalid_role" in events
     for value in CLEAR:
@@ -50,7 +37,7 @@ def test_the_retention_job_deletes_what_is_past_retention_and_rebuilds_the_audit
     write_project: WriteProject, instance: dg.DagsterInstance
 ) -> None:
     loaded = write_project()
-    materialize(loaded, instance)
+    materialized(loaded, instance)
     project = write_project({"retention_days": 365, "retention_schedule": "0 3 * * *"})
     defs = build_definitions(project)
     result = defs.get_job_def(RETENTION_JOB).execute_in_process(instance=instance, resources=defs.resources)

@@ -14,11 +14,10 @@ from click.testing import CliRunner
 from fern_pipeline.audit.build import AuditSettings, build_audit
 from fern_pipeline.cli import main
 from fern_pipeline.config import SourceConfig, load_config
-from fern_pipeline.definitions import build_definitions
 from fern_pipeline.errors import FormatError, quote
 from fern_pipeline.ingest.masking.mask import Masker
 from fern_pipeline.ingest.masking.pseudonym import Pseudonyms
-from fern_pipeline_tests.privacy.conftest import KEY, KEY_ENV, RECENT
+from fern_pipeline_tests.privacy.conftest import KEY, KEY_ENV, RECENT, materialized
 from fern_pipeline_tests.privacy.search import files, folder_bytes, found, table_text
 
 #: A long role, as the issue found it: cut at 40 characters, the address no longer looks like one.
@@ -160,14 +159,7 @@ def test_no_planted_value_is_kept_or_printed_in_clear_whole_or_cut(
     home = tmp_path / "dagster_home"
     home.mkdir()
     with dg.instance_for_test(temp_dir=str(home)) as instance:
-        defs = build_definitions(project)
-        result = dg.materialize(
-            [*defs.assets, *defs.asset_checks],  # type: ignore[list-item]
-            resources=defs.resources,
-            instance=instance,
-            raise_on_error=False,
-        )
-        events = "\n".join(repr(entry) for entry in instance.all_logs(result.run_id))
+        result, events = materialized(project, instance)
     assert not result.success  # the broken source fails, so the audit waits: it is built here
     with duckdb.connect(str(project.database)) as connection:
         report = build_audit(connection, AuditSettings.from_config(project)).report_path
