@@ -160,6 +160,6 @@ def test_the_demo_conversations_land_in_their_subjects_category(demo_audit: tupl
         theme == CATEGORY_OF[subject] and kind == "category"
         for ((_, subject, _), _, _), (theme, kind) in zip(planted, themed, strict=True)
     ]
-    # The figure stated in the README: 89.4 % (431 of 482), where issue 21 asks 90 %.
+    # The figure stated in the README: 92.1 % (444 of 482); issue 21 asks 90 %.
     assert len(right) >= 450
-    assert sum(right) / len(right) >= 0.87, (sum(right), len(right))
+    assert sum(right) / len(right) >= 0.9, (sum(right), len(right))
