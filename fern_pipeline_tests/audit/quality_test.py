@@ -76,12 +76,13 @@ def test_clinc150_intents_are_found_as_topics_and_domains_as_themes(
     topics, themes = _audited(tmp_path, texts)
     f1 = best_f1(intents, topics)
     # The figures stated in the README (measured: 262 topics, NMI 0.876, F1 0.695, 85 % at >= 0.5, themes
-    # NMI 0.609). Issue 26 asks F1 >= 0.75: not reached with this sentence encoder, whose k-means told the
-    # true number reaches F1 0.729 (benchmarks/topics_quality.py).
+    # NMI 0.609). Issue 26 asked F1 >= 0.75: above what the multilingual encoders that ship in a package
+    # tell apart, k-means told the true number reaching 0.729 on USE's vectors and 0.731 on
+    # multilingual-e5-small's (benchmarks/encoders.py), so the floor is the measured figure.
     assert 75 <= len(set(topics.tolist()) - {-1}) <= 300
     assert normalized_mutual_info_score(intents, topics) >= 0.85
     assert (f1 >= 0.5).mean() >= 0.8
-    assert f1.mean() >= 0.65
+    assert f1.mean() >= 0.68
     assert normalized_mutual_info_score([domain_of[intent] for intent in intents], themes) >= 0.6
     assert (topics < 0).mean() <= 0.02
 
@@ -103,6 +104,8 @@ def test_each_problem_of_a_subject_is_a_topic_and_each_subject_a_theme(tmp_path:
     problem_f1 = best_f1([f"{row[1]}/{row[2]}" for row in rows], topics)
     subject_f1 = best_f1([row[1] for row in rows], themes)
     assert len(problem_f1) == len(problems())
-    # The figures stated in the README: 0.796, worst 0.55; themes 0.78 (issue 21 asks 0.9, 0.8 and 0.9).
-    assert problem_f1.mean() >= 0.75 and problem_f1.min() >= 0.5
-    assert subject_f1.mean() >= 0.75
+    # The figures stated in the README: 0.796, worst 0.55; themes 0.78. Issue 21 asked 0.9, 0.8 and 0.9:
+    # the sentence vectors put a problem's differently worded questions no nearer each other than
+    # neighbouring problems (README, "What the vectors tell apart"), so the floors are the measured figures.
+    assert problem_f1.mean() >= 0.78 and problem_f1.min() >= 0.5
+    assert subject_f1.mean() >= 0.77
