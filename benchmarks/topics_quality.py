@@ -1,11 +1,11 @@
-"""How well the audit's topics and themes match labelled questions, beside k-means told the true number.
+"""How well the audit's topics and themes match labelled questions, beside groupings told the true number.
 
 Run from the repository root: ``.venv/bin/python -m benchmarks.topics_quality [--sweep]``.
 Sets: CLINC150's 4,500 in-scope test questions (150 intents in 10 domains; Larson et al., EMNLP 2019,
 CC BY 3.0), the generated hierarchical set (5 subjects of 4 problems, English and German) and the
 generated flat set (6 subjects). Per set: the audit's topics with default settings (``fit_topics``),
-and k-means on the same sentence vectors told the true number of intents or problems: what the
-vectors can tell apart without being told the number; and the pairs of topics that split one intent
+and k-means and Ward's method on the same sentence vectors, each told the true number of intents or
+problems: what the vectors tell apart when the number is known; and the pairs of topics that split one intent
 against those of neighbouring ones, by how similar their centres are (``split_pairs``). ``--sweep``
 prints the figures for other topic and theme distances, the table the defaults were chosen from.
 """
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.cluster import KMeans
 from sklearn.metrics import normalized_mutual_info_score
 
@@ -80,6 +81,11 @@ def told_the_number(vectors: np.ndarray, fine: list[str]) -> np.ndarray:
     return KMeans(n_clusters=len(set(fine)), n_init=4, random_state=7).fit_predict(vectors)
 
 
+def ward_told_the_number(vectors: np.ndarray, fine: list[str]) -> np.ndarray:
+    """Ward's method on ``vectors`` cut at the true number of labels: compact groups, no "other" at all."""
+    return fcluster(linkage(vectors.astype(np.float64), "ward"), len(set(fine)), "maxclust") - 1
+
+
 def defaults(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Each text's topic and theme as the audit finds them with default settings (-1: other)."""
     model = fit_topics(texts)
@@ -137,6 +143,8 @@ def main() -> None:
         vectors = embed(texts)
         told = told_the_number(vectors, fine)
         print(f"{name:12s} k-means, told {len(set(fine))}  {figures(fine, coarse, told, None)}")
+        ward = ward_told_the_number(vectors, fine)
+        print(f"{name:12s} Ward, told {len(set(fine))}  {figures(fine, coarse, ward, None)}")
         grouped, _ = with_distances(vectors, grouping.TOPIC_DISTANCE, grouping.THEME_DISTANCE)
         print(f"{name:12s} topic pairs by centre similarity  {split_pairs(vectors, fine, grouped)}")
         if arguments.sweep:
