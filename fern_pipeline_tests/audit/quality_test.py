@@ -76,7 +76,7 @@ def test_clinc150_intents_are_found_as_topics_and_domains_as_themes(
     topics, themes = _audited(tmp_path, texts)
     f1 = best_f1(intents, topics)
     # The figures stated in the README (measured: 262 topics, NMI 0.876, F1 0.695, 85 % at >= 0.5, themes
-    # NMI 0.609). Issue 26 asked F1 >= 0.75: on these vectors Ward's method reached it in an experiment
+    # NMI 0.609). Issue 26 asked F1 >= 0.75: on these vectors Ward's method reached it in experiments
     # only by breaking issue 21's rules for topics (README, "The figures not met, and why"), so the floor
     # is the measured figure.
     assert 75 <= len(set(topics.tolist()) - {-1}) <= 300
